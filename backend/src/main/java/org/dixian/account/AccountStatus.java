@@ -1,0 +1,6 @@
+package org.dixian.account;
+
+public enum AccountStatus {
+    ACTIVE,
+    DISABLED
+}

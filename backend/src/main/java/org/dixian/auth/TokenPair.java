@@ -1,0 +1,4 @@
+package org.dixian.auth;
+
+public record TokenPair(String accessToken, String refreshToken, String tokenType, long expiresIn) {
+}

@@ -1,0 +1,4 @@
+package org.dixian.client;
+
+public record ApiClientCreated(ApiClient client, String clientSecret) {
+}

@@ -1,0 +1,11 @@
+package org.dixian.client;
+
+import java.util.Set;
+
+/** What a client may be granted: push alerts, read households / monitoring objects, read regions. */
+public final class ClientScopes {
+    public static final Set<String> ALL = Set.of("alerts:push", "households:read", "regions:read", "monitoring:read");
+
+    private ClientScopes() {
+    }
+}

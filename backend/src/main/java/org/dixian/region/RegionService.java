@@ -1,0 +1,109 @@
+package org.dixian.region;
+
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.dixian.platform.errors.ApiException;
+import org.dixian.platform.security.RegionCodes;
+import org.dixian.platform.security.Role;
+import org.dixian.platform.security.Scope;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/** Region look-ups, each checked against the caller's scope. */
+@ApplicationScoped
+public class RegionService {
+    private final RegionRepository regions;
+
+    public RegionService(RegionRepository regions) {
+        this.regions = regions;
+    }
+
+    /** One region: anything under the caller's region, or one of its ancestors (for the path). */
+    @WithSession
+    public Uni<Region> get(Scope scope, String code) {
+        requireVisible(scope, code);
+        return load(code).map(RegionEntity::view);
+    }
+
+    /** Direct children of a region inside the caller's region. */
+    @WithSession
+    public Uni<List<Region>> children(Scope scope, String code) {
+        requireBrowsable(scope, code);
+        return load(code).chain(r -> regions.children(code)).map(l -> l.stream().map(RegionEntity::view).toList());
+    }
+
+    /** Province first, the region itself last. */
+    @WithSession
+    public Uni<List<Region>> path(Scope scope, String code) {
+        requireVisible(scope, code);
+        return load(code).chain(r -> pathOf(code));
+    }
+
+    /** Name search below a region inside the caller's region. */
+    @WithSession
+    public Uni<List<Region>> search(Scope scope, String code, String q, int limit) {
+        requireBrowsable(scope, code);
+        return load(code).chain(r -> regions.search(code, q.trim(), limit))
+                .map(l -> l.stream().map(RegionEntity::view).toList());
+    }
+
+    /** The chain from province to {@code code}, without scope checks: for composing views of the caller itself. */
+    @WithSession
+    public Uni<List<Region>> pathOf(String code) {
+        List<String> codes = new ArrayList<>();
+        for (int level = 1; level <= RegionCodes.level(code); level++) {
+            codes.add(RegionCodes.ancestorAt(code, level));
+        }
+        return regions.byCodes(codes).map(l -> l.stream().map(RegionEntity::view)
+                .sorted(Comparator.comparingInt(Region::level)).toList());
+    }
+
+    /** Whether a region exists (no scope check; callers check scope themselves). */
+    @WithSession
+    public Uni<Region> find(String code) {
+        return regions.findById(code).map(r -> r == null ? null : r.view());
+    }
+
+    /** Names of the given regions, for composing views (no scope check: names are public data). */
+    @WithSession
+    public Uni<java.util.Map<String, String>> names(java.util.Collection<String> codes) {
+        java.util.Set<String> wanted = new java.util.HashSet<>(codes);
+        wanted.remove(null);
+        if (wanted.isEmpty()) {
+            return Uni.createFrom().item(java.util.Map.of());
+        }
+        return regions.byCodes(wanted).map(l -> l.stream()
+                .collect(java.util.stream.Collectors.toMap(r -> r.code, r -> r.name)));
+    }
+
+    private Uni<RegionEntity> load(String code) {
+        return regions.findById(code).onItem().ifNull().failWith(() -> ApiException.notFound("区划不存在：" + code));
+    }
+
+    private static void validate(String code) {
+        if (!RegionCodes.isValid(code)) {
+            throw ApiException.invalid("code", "区划代码应为 12 位数字");
+        }
+    }
+
+    private static void requireVisible(Scope scope, String code) {
+        validate(code);
+        scope.requireClientScope("regions:read");
+        boolean ancestorOfOwn = scope.regionCode() != null && RegionCodes.covers(code, scope.regionCode());
+        if (!ancestorOfOwn) {
+            scope.requireCovers(code);
+        }
+    }
+
+    private static void requireBrowsable(Scope scope, String code) {
+        validate(code);
+        scope.requireClientScope("regions:read");
+        if (scope.role() == Role.FARMER) {
+            throw ApiException.forbidden("农户无权浏览区划");
+        }
+        scope.requireCovers(code);
+    }
+}
