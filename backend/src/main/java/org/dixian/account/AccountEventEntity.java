@@ -21,7 +21,8 @@ public class AccountEventEntity {
     public Long id;
     @Column(name = "account_id")
     public Long accountId;
-    public String type;
+    @Enumerated(EnumType.STRING)
+    public AccountEventType type;
     @Column(name = "actor_id")
     public Long actorId;
     @Enumerated(EnumType.STRING)

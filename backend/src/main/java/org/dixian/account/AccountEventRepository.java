@@ -22,7 +22,7 @@ public class AccountEventRepository implements PanacheRepositoryBase<AccountEven
     }
 
     /** Appends one event; {@code actor} null means the system or the user acting on itself before login. */
-    public Uni<AccountEventEntity> append(long accountId, String type, Scope actor, String reason) {
+    public Uni<AccountEventEntity> append(long accountId, AccountEventType type, Scope actor, String reason) {
         AccountEventEntity e = new AccountEventEntity();
         e.accountId = accountId;
         e.type = type;

@@ -1,5 +1,8 @@
 package org.dixian.account;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 import jakarta.validation.Valid;
@@ -48,6 +51,7 @@ public class AccountResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @ResponseStatus(201)
+    @APIResponse(responseCode = "201", description = "已创建", content = @Content(schema = @Schema(implementation = Account.class)))
     public Uni<Account> create(@HeaderParam("Idempotency-Key") String idempotencyKey,
                                @Valid @NotNull(message = "请求体不能为空") NewAccount body) {
         return service.create(scope.get(), body, idempotencyKey);

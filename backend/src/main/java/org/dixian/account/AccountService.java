@@ -99,7 +99,7 @@ public class AccountService {
                     a.createdAt = OffsetDateTime.now(clock);
                     a.createdBy = scope.accountId();
                     return accounts.persist(a)
-                            .call(saved -> events.append(saved.id, "CREATED", scope, null))
+                            .call(saved -> events.append(saved.id, AccountEventType.CREATED, scope, null))
                             .map(saved -> saved.id);
                 });
             });
@@ -164,7 +164,7 @@ public class AccountService {
                 throw ApiException.conflict(to == AccountStatus.DISABLED ? "账号已是停用状态" : "账号已是启用状态");
             }
             a.status = to;
-            return events.append(a.id, to == AccountStatus.DISABLED ? "DISABLED" : "ENABLED", scope, reason.trim())
+            return events.append(a.id, to == AccountStatus.DISABLED ? AccountEventType.DISABLED : AccountEventType.ENABLED, scope, reason.trim())
                     .replaceWith(a);
         });
     }
@@ -202,7 +202,7 @@ public class AccountService {
                     return Uni.createFrom().item(principal(a));
                 }
                 a.wechatOpenid = openid;
-                return events.append(a.id, "LOGIN_BOUND", null, "微信号绑定到账号").replaceWith(principal(a));
+                return events.append(a.id, AccountEventType.LOGIN_BOUND, null, "微信号绑定到账号").replaceWith(principal(a));
             });
         });
     }
@@ -222,7 +222,7 @@ public class AccountService {
             n.wechatOpenid = openid;
             n.wechatUnionid = unionid;
             n.createdAt = OffsetDateTime.now(clock);
-            return accounts.persist(n).call(saved -> events.append(saved.id, "CREATED", null, "微信首次登录"))
+            return accounts.persist(n).call(saved -> events.append(saved.id, AccountEventType.CREATED, null, "微信首次登录"))
                     .map(AccountService::principal);
         });
     }
@@ -258,7 +258,7 @@ public class AccountService {
         a.status = AccountStatus.ACTIVE;
         a.wechatOpenid = openid;
         a.createdAt = OffsetDateTime.now(clock);
-        return accounts.persist(a).call(saved -> events.append(saved.id, "CREATED", null, "初始化数据")).map(saved -> saved.id);
+        return accounts.persist(a).call(saved -> events.append(saved.id, AccountEventType.CREATED, null, "初始化数据")).map(saved -> saved.id);
     }
 
     @WithSession

@@ -1,5 +1,6 @@
 package org.dixian.auth;
 
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import io.smallrye.mutiny.Uni;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -47,6 +48,7 @@ public class AuthResource {
     @Path("logout")
     @Consumes(MediaType.APPLICATION_JSON)
     @ResponseStatus(204)
+    @APIResponse(responseCode = "204", description = "已退出")
     public Uni<Void> logout(@Valid @NotNull(message = "请求体不能为空") RefreshRequest body) {
         return auth.logout(body.refreshToken());
     }

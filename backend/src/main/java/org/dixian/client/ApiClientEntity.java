@@ -27,7 +27,8 @@ public class ApiClientEntity {
     public String regionCode;
     @JdbcTypeCode(SqlTypes.ARRAY)
     public List<String> scopes;
-    public String status;
+    @jakarta.persistence.Enumerated(jakarta.persistence.EnumType.STRING)
+    public ClientStatus status;
     @Column(name = "request_key")
     public String requestKey;
     @Column(name = "created_at")

@@ -1,5 +1,8 @@
 package org.dixian.client;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 import jakarta.validation.Valid;
@@ -36,6 +39,7 @@ public class ApiClientResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @ResponseStatus(201)
+    @APIResponse(responseCode = "201", description = "已登记", content = @Content(schema = @Schema(implementation = ApiClientCreated.class)))
     public Uni<ApiClientCreated> create(@HeaderParam("Idempotency-Key") String idempotencyKey,
                                         @Valid @NotNull(message = "请求体不能为空") NewApiClient body) {
         return service.create(scope.get(), body, idempotencyKey);

@@ -67,7 +67,7 @@ public class ApiClientService {
             c.secretHash = hash;
             c.regionCode = in.regionCode();
             c.scopes = List.copyOf(new TreeSet<>(in.scopes()));
-            c.status = "ACTIVE";
+            c.status = ClientStatus.ACTIVE;
             c.requestKey = scopedKey;
             c.createdAt = OffsetDateTime.now(clock);
             c.createdBy = scope.accountId();
@@ -91,7 +91,7 @@ public class ApiClientService {
     @WithSession
     public Uni<Principal> authenticate(String clientId, String secret, String requestedScope) {
         return clients.findByClientId(clientId).chain(c -> {
-            if (c == null || !"ACTIVE".equals(c.status)) {
+            if (c == null || c.status != ClientStatus.ACTIVE) {
                 return Uni.createFrom().failure(badClient());
             }
             return verifyOffLoop(secret, c.secretHash).map(ok -> {
@@ -125,7 +125,7 @@ public class ApiClientService {
             c.secretHash = hash;
             c.regionCode = regionCode;
             c.scopes = List.copyOf(scopes);
-            c.status = "ACTIVE";
+            c.status = ClientStatus.ACTIVE;
             c.createdAt = OffsetDateTime.now(clock);
             return clients.persist(c).replaceWithVoid();
         });

@@ -111,11 +111,12 @@ public class DefaultsConfigSource implements ConfigSource {
         return profile != null && (profile.contains("dev") || profile.contains("test"));
     }
 
-    /** Quarkus reads configuration while building the application: never start servers then. */
+    /**
+     * Quarkus reads configuration while building the application (in build steps, run by the builder's
+     * BuildContext, also inside the test JVM before the tests start): never start servers then.
+     */
     private static boolean isBuildTime() {
-        return StackWalker.getInstance().walk(frames -> frames.anyMatch(f -> {
-            String c = f.getClassName();
-            return c.startsWith("io.quarkus.deployment.") || c.startsWith("io.quarkus.maven.");
-        }));
+        return StackWalker.getInstance().walk(frames -> frames.anyMatch(f ->
+                f.getClassName().equals("io.quarkus.builder.BuildContext")));
     }
 }

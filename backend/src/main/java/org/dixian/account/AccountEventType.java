@@ -1,0 +1,8 @@
+package org.dixian.account;
+
+public enum AccountEventType {
+    CREATED,
+    DISABLED,
+    ENABLED,
+    LOGIN_BOUND
+}

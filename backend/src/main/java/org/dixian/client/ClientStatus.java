@@ -1,0 +1,6 @@
+package org.dixian.client;
+
+public enum ClientStatus {
+    ACTIVE,
+    DISABLED
+}
