@@ -36,4 +36,5 @@ const seen = new Set();
 const body = rows.filter(([c]) => !seen.has(c) && seen.add(c)).map(([c, n]) => `${c}\t${n}`).join('\n') + '\n';
 const gz = gzipSync(Buffer.from(body, 'utf8'), { level: 9 });
 writeFileSync(out, gz);
+writeFileSync(out.replace(/\.tsv\.gz$/, '.count'), `${seen.size}\n`);
 console.log(`${seen.size} regions, ${body.length} bytes -> ${gz.length} bytes gzipped: ${out}`);

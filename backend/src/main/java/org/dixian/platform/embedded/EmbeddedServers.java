@@ -50,8 +50,9 @@ public final class EmbeddedServers {
                     .start();
             Runtime.getRuntime().addShutdownHook(new Thread(() -> closeQuietly(pg), "dixian-pg-stop"));
             System.setProperty(PG_PORT, Integer.toString(port));
-            System.setProperty("dixian.embedded.pg-start-ms",
-                    Long.toString((System.nanoTime() - started) / 1_000_000));
+            org.jboss.logging.Logger.getLogger(EmbeddedServers.class).infof(
+                    "Embedded PostgreSQL on 127.0.0.1:%d (data %s) ready in %d ms", port, dir,
+                    (System.nanoTime() - started) / 1_000_000);
             return port;
         } catch (IOException e) {
             throw new UncheckedIOException("无法启动内置 PostgreSQL: " + e.getMessage(), e);
@@ -77,7 +78,11 @@ public final class EmbeddedServers {
                     .setting("appendonly yes")
                     .setting("save \"\"")
                     .build();
+            long started = System.nanoTime();
             redis.start();
+            org.jboss.logging.Logger.getLogger(EmbeddedServers.class).infof(
+                    "Embedded Redis on 127.0.0.1:%d (data %s) ready in %d ms", port, dir,
+                    (System.nanoTime() - started) / 1_000_000);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 try {
                     redis.stop();

@@ -15,7 +15,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 
 /**
  * A stand-in for WeChat's server API for development and tests (dixian.wechat.fake.enabled), served over
@@ -28,8 +27,6 @@ import java.util.concurrent.TimeUnit;
  *       single-use and valid 5 minutes, else 40029</li>
  * </ul>
  */
-// Created at start-up on the main thread: the fake server waits for its port, which the event loop must not do.
-@io.quarkus.runtime.Startup
 @ApplicationScoped
 public class FakeWeChatServer {
     private static final Duration PHONE_CODE_TTL = Duration.ofMinutes(5);
@@ -37,6 +34,7 @@ public class FakeWeChatServer {
     private final Clock clock;
     private final Map<String, Instant> usedPhoneCodes = new ConcurrentHashMap<>();
     private final Map<String, Instant> firstSeen = new ConcurrentHashMap<>();
+    private int port;
     private HttpServer server;
 
     public FakeWeChatServer(@ConfigProperty(name = "dixian.wechat.fake.enabled") boolean enabled, Vertx vertx, Clock clock) {
@@ -52,7 +50,7 @@ public class FakeWeChatServer {
     }
 
     public String baseUrl() {
-        return "http://127.0.0.1:" + server.actualPort();
+        return "http://127.0.0.1:" + port;
     }
 
     private void start(Vertx vertx) {
@@ -62,12 +60,14 @@ public class FakeWeChatServer {
         router.post("/cgi-bin/stable_token").handler(this::token);
         router.get("/sns/jscode2session").handler(this::jscode2session);
         router.post("/wxa/business/getuserphonenumber").handler(this::phone);
-        try {
-            server = vertx.createHttpServer().requestHandler(router).listen(0, "127.0.0.1")
-                    .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new IllegalStateException("fake WeChat server did not start", e);
+        // The port is chosen up front so that nothing waits for the bind (this may run on the event loop).
+        try (java.net.ServerSocket probe = new java.net.ServerSocket(0)) {
+            port = probe.getLocalPort();
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("no free port for the fake WeChat server", e);
         }
+        server = vertx.createHttpServer().requestHandler(router);
+        server.listen(port, "127.0.0.1");
     }
 
     @PreDestroy

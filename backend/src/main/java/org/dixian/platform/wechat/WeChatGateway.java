@@ -19,8 +19,6 @@ import java.util.concurrent.Callable;
  * The only door to WeChat's server API (WxJava). WxJava blocks on HTTP, so every call runs on the worker
  * pool, never on the event loop. WeChat's error codes become problem answers here.
  */
-// Created at start-up on the main thread: the fake server waits for its port, which the event loop must not do.
-@io.quarkus.runtime.Startup
 @ApplicationScoped
 public class WeChatGateway {
     private static final Logger LOG = Logger.getLogger(WeChatGateway.class);

@@ -1,0 +1,289 @@
+// Browser tests: the H5 build served by the real backend (DIXIAN_JAR), driven in headless Chromium.
+import { spawn } from 'node:child_process'
+import { createWriteStream, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { createServer } from 'node:net'
+import { tmpdir } from 'node:os'
+import { dirname, join, resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import assert from 'node:assert/strict'
+import { chromium } from 'playwright-core'
+
+const here = dirname(fileURLToPath(import.meta.url))
+const screenshots = join(here, 'screenshots')
+const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium'
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+]
+const READY_TIMEOUT_MS = 120_000
+const STEP_TIMEOUT_MS = 15_000
+
+function freePort() {
+  return new Promise((resolvePort, reject) => {
+    const server = createServer()
+    server.unref()
+    server.on('error', reject)
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address()
+      server.close(() => resolvePort(port))
+    })
+  })
+}
+
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms))
+
+async function waitForReady(base, backend) {
+  const deadline = Date.now() + READY_TIMEOUT_MS
+  while (Date.now() < deadline) {
+    if (backend.exitCode !== null) throw new Error(`backend exited early with code ${backend.exitCode}`)
+    try {
+      const res = await fetch(`${base}/q/health/ready`)
+      if (res.status === 200) return
+    } catch {
+      // not listening yet
+    }
+    await sleep(500)
+  }
+  throw new Error(`backend not ready within ${READY_TIMEOUT_MS / 1000} s`)
+}
+
+function stopBackend(backend) {
+  if (!backend || backend.exitCode !== null || backend.signalCode !== null) return Promise.resolve()
+  return new Promise((done) => {
+    const timer = setTimeout(() => backend.kill('SIGKILL'), 30_000)
+    backend.once('exit', () => {
+      clearTimeout(timer)
+      done()
+    })
+    backend.kill('SIGTERM')
+  })
+}
+
+function printBackendLog(logFile) {
+  if (!existsSync(logFile)) return
+  const lines = readFileSync(logFile, 'utf8')
+    .split('\n')
+    .filter((line) => !line.includes('io.zonky.test.db.postgres.embedded.EmbeddedPostgres'))
+  console.error(`--- backend log (last 40 lines) ---\n${lines.slice(-40).join('\n')}`)
+}
+
+// ---- tiny test harness ----
+const results = []
+async function scenario(name, page, body) {
+  const started = Date.now()
+  try {
+    await body()
+    results.push({ name, ok: true })
+    console.log(`ok   - ${name} (${Date.now() - started} ms)`)
+  } catch (error) {
+    results.push({ name, ok: false, error })
+    console.log(`FAIL - ${name}\n       ${String(error?.stack || error).split('\n').slice(0, 6).join('\n       ')}`)
+  } finally {
+    const file = join(screenshots, `${name.replace(/[^a-z0-9]+/gi, '-').toLowerCase()}.png`)
+    await page.screenshot({ path: file, fullPage: true }).catch(() => {})
+  }
+}
+
+// ---- page helpers ----
+async function openLogin(page, base) {
+  await page.goto(`${base}/`)
+  await page.evaluate(() => localStorage.clear())
+  await page.goto(`${base}/#/pages/login/index`)
+  await page.reload()
+  await page.getByText('底线 · 防止返贫动态监测').first().waitFor()
+}
+
+async function devLogin(page, tab, name) {
+  await page.locator('.tab', { hasText: tab }).click()
+  const row = page.locator('.dev-account', { hasText: name })
+  await row.waitFor()
+  await row.locator('uni-button, button', { hasText: '登录' }).click()
+  await page.getByText(`您好，${name}`).waitFor()
+}
+
+async function textOf(locator) {
+  return (await locator.innerText()).trim()
+}
+
+// Same order as CREATABLE_ROLES in src/utils/labels.ts.
+const ROLE_OPTIONS = ['省级干部', '市级干部', '县级干部', '乡镇干部', '村干部', '信息员', '驻村干部', '账号管理员']
+
+async function roleShown(page) {
+  return (await textOf(page.locator('.field-role'))).replace('›', '').trim()
+}
+
+/** The H5 picker wheel moves one row per wheel notch: scroll from the shown row to the wanted one. */
+async function chooseRole(page, label) {
+  const target = ROLE_OPTIONS.indexOf(label)
+  assert.ok(target >= 0, `unknown role ${label}`)
+  for (let attempt = 0; attempt < 3 && (await roleShown(page)) !== label; attempt++) {
+    const current = Math.max(ROLE_OPTIONS.indexOf(await roleShown(page)), 0)
+    await page.locator('.field-role').click()
+    const column = page.locator('.uni-picker-custom .uni-picker-view-group').first()
+    await column.waitFor({ state: 'visible' })
+    await sleep(400)
+    await column.hover()
+    for (let i = 0; i < Math.abs(target - current); i++) {
+      await page.mouse.wheel(0, target > current ? 100 : -100)
+      await sleep(150)
+    }
+    await sleep(600)
+    await page.locator('.uni-picker-action-confirm').click()
+    await sleep(400)
+  }
+  assert.equal(await roleShown(page), label)
+}
+
+async function main() {
+  const jar = process.env.DIXIAN_JAR
+  if (!jar || !existsSync(jar)) {
+    console.error(`DIXIAN_JAR must point to the packaged backend (quarkus-run.jar); got "${jar ?? ''}"`)
+    console.log('0 passed, 1 failed')
+    process.exit(1)
+  }
+  if (!existsSync(CHROMIUM)) {
+    console.error(`Chromium not found at ${CHROMIUM} (apt-get install -y chromium fonts-wqy-microhei)`)
+    console.log('0 passed, 1 failed')
+    process.exit(1)
+  }
+  mkdirSync(screenshots, { recursive: true })
+
+  const work = mkdtempSync(join(tmpdir(), 'dixian-e2e-'))
+  const dataDir = join(work, 'data')
+  const profileDir = join(work, 'chromium-profile')
+  const logFile = join(work, 'backend.log')
+  const port = await freePort()
+  const base = `http://127.0.0.1:${port}`
+  let backend = null
+  let context = null
+  let setupError = null
+
+  const cleanup = async () => {
+    await context?.close().catch(() => {})
+    await stopBackend(backend)
+    rmSync(work, { recursive: true, force: true })
+  }
+  const onSignal = (signal) => {
+    cleanup().finally(() => process.exit(signal === 'SIGINT' ? 130 : 143))
+  }
+  process.once('SIGINT', onSignal)
+  process.once('SIGTERM', onSignal)
+
+  try {
+    const log = createWriteStream(logFile)
+    backend = spawn(
+      'java',
+      ['-Dquarkus.profile=dev', `-Ddixian.data-dir=${dataDir}`, `-Dquarkus.http.port=${port}`, '-jar', resolve(jar)],
+      { stdio: ['ignore', 'pipe', 'pipe'] },
+    )
+    backend.stdout.pipe(log)
+    backend.stderr.pipe(log)
+    console.log(`backend: starting on port ${port} (data dir ${dataDir})`)
+    const t0 = Date.now()
+    await waitForReady(base, backend)
+    console.log(`backend: ready in ${((Date.now() - t0) / 1000).toFixed(1)} s`)
+
+    context = await chromium.launchPersistentContext(profileDir, {
+      executablePath: CHROMIUM,
+      headless: true,
+      args: CHROMIUM_ARGS,
+      viewport: { width: 414, height: 860 },
+      locale: 'zh-CN',
+    })
+    context.setDefaultTimeout(STEP_TIMEOUT_MS)
+    const page = context.pages()[0] ?? (await context.newPage())
+    const consoleErrors = []
+    page.on('pageerror', (err) => consoleErrors.push(String(err)))
+
+    await scenario('a farmer logs in and out', page, async () => {
+      await openLogin(page, base)
+      await devLogin(page, '农户登录', '赵大山')
+      assert.equal(await textOf(page.locator('.tag--role')), '农户')
+      await page.getByText('河南省 / 开封市 / 兰考县 / 堌阳镇 / 任庄村').first().waitFor()
+      await page.getByText('尚未绑定农户').waitFor()
+      await page.screenshot({ path: join(screenshots, 'a-farmer-home.png'), fullPage: true })
+      await page.locator('.btn-logout').click()
+      await page.locator('.tab', { hasText: '农户登录' }).waitFor()
+      await page.locator('.btn-logout').waitFor({ state: 'detached' })
+      assert.ok(!page.url().includes('pages/home'), `still on the home page: ${page.url()}`)
+      assert.equal(await page.evaluate(() => localStorage.getItem('dixian.tokens')), null)
+    })
+
+    await scenario('b township cadre sees the villages', page, async () => {
+      await openLogin(page, base)
+      await devLogin(page, '干部登录', '王秀兰')
+      assert.equal(await textOf(page.locator('.tag--role')), '乡镇干部')
+      assert.equal(await textOf(page.locator('.level')), '乡级')
+      const village = page.locator('.region-item', { hasText: '任庄村' })
+      await village.waitFor()
+      assert.match(await textOf(village), /410225101201/)
+    })
+
+    await scenario('c account manager creates an account', page, async () => {
+      await openLogin(page, base)
+      await devLogin(page, '干部登录', '孙丽')
+      assert.equal(await textOf(page.locator('.tag--role')), '账号管理员')
+      await page.locator('.link-card', { hasText: '账号管理' }).click()
+      await page.getByText('新建账号').waitFor()
+      await page.locator('.account').first().waitFor()
+
+      const phone = `139${String(Math.floor(Math.random() * 1e8)).padStart(8, '0')}`
+      const name = `测试${Math.random().toString(36).slice(2, 6)}`
+      await page.locator('.field-name input').fill(name)
+      await page.locator('.field-phone input').fill(phone)
+      await page.locator('.field-region input').fill('410225101201')
+      await chooseRole(page, '信息员')
+      await page.locator('.field-position input').fill('信息员')
+      await page.locator('.btn-create').click()
+
+      const row = page.locator('.account', { hasText: name })
+      await row.waitFor()
+      const rowText = await textOf(row)
+      const masked = `${phone.slice(0, 3)}****${phone.slice(7)}`
+      assert.ok(rowText.includes(masked), `expected masked phone ${masked} in "${rowText}"`)
+      assert.ok(!rowText.includes(phone), 'full phone number must not be shown')
+      assert.match(rowText, /信息员/)
+      assert.match(rowText, /启用/)
+      await page.screenshot({ path: join(screenshots, 'c-account-created.png'), fullPage: true })
+
+      await row.locator('.btn-danger', { hasText: '停用' }).click()
+      await page.locator('.uni-modal__textarea').fill('岗位调整')
+      await page.locator('.uni-modal__btn_primary').click()
+      await row.locator('.status--off', { hasText: '停用' }).waitFor()
+      assert.equal(await row.locator('.btn-danger').count(), 0)
+
+      await page.locator('.field-name input').fill('号码有误')
+      await page.locator('.field-phone input').fill('12345')
+      await page.locator('.field-region input').fill('410225101201')
+      await chooseRole(page, '信息员')
+      await page.locator('.btn-create').click()
+      const fieldError = page.locator('.field-error--phone')
+      await fieldError.waitFor()
+      const message = await textOf(fieldError)
+      assert.match(message, /[\u4e00-\u9fa5]/, `expected a Chinese field error, got "${message}"`)
+      console.log(`       phone field error shown: ${message}`)
+    })
+
+    if (consoleErrors.length) console.log(`page errors seen:\n  ${consoleErrors.join('\n  ')}`)
+    if (results.some((r) => !r.ok)) printBackendLog(logFile)
+  } catch (error) {
+    setupError = error
+    console.error(`e2e setup failed: ${error?.stack || error}`)
+    printBackendLog(logFile)
+  } finally {
+    await cleanup()
+  }
+
+  const passed = results.filter((r) => r.ok).length
+  const failed = results.length - passed + (setupError ? 1 : 0)
+  console.log(`${passed} passed, ${failed} failed`)
+  process.exit(failed === 0 ? 0 : 1)
+}
+
+main()

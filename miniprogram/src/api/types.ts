@@ -1,0 +1,20 @@
+import type { components } from './schema'
+
+type Schemas = components['schemas']
+
+export type Problem = Schemas['Problem']
+export type FieldError = Schemas['FieldError']
+export type Role = Schemas['Role']
+export type AccountStatus = Schemas['AccountStatus']
+export type TokenPair = Schemas['TokenPair']
+export type DemoAccount = Schemas['DemoAccount']
+export type Region = Schemas['Region']
+export type Me = Schemas['Me']
+export type NewAccount = Schemas['NewAccount']
+export type Account = Schemas['Account']
+export type AccountPage = Schemas['AccountPage']
+export type StatusChange = Schemas['StatusChange']
+export type WechatLoginRequest = Schemas['WechatLoginRequest']
+export type CadreLoginRequest = Schemas['CadreLoginRequest']
+export type RefreshRequest = Schemas['RefreshRequest']
+export type DevLoginRequest = Schemas['DevLoginRequest']

@@ -1,0 +1,76 @@
+import { vi } from 'vitest'
+
+export interface FakeRequest {
+  url: string
+  method: string
+  header: Record<string, string>
+  data: unknown
+}
+
+export interface FakeResponse {
+  statusCode: number
+  data?: unknown
+}
+
+type Handler = (req: FakeRequest) => FakeResponse | Promise<FakeResponse> | 'network-error'
+
+const storage = new Map<string, unknown>()
+let handler: Handler = () => ({ statusCode: 404, data: { type: 'about:blank', title: '未找到', status: 404 } })
+
+export const requests: FakeRequest[] = []
+
+/** Routes every uni.request through `next`, asynchronously, the way the real runtime answers. */
+export function serve(next: Handler): void {
+  handler = next
+}
+
+export const fakeUni = {
+  getStorageSync: vi.fn((key: string) => (storage.has(key) ? storage.get(key) : '')),
+  setStorageSync: vi.fn((key: string, value: unknown) => void storage.set(key, value)),
+  removeStorageSync: vi.fn((key: string) => void storage.delete(key)),
+  request: vi.fn((options: {
+    url: string
+    method?: string
+    header?: Record<string, string>
+    data?: unknown
+    success?: (res: { statusCode: number; data: unknown; header: object }) => void
+    fail?: (err: { errMsg: string }) => void
+  }) => {
+    const req: FakeRequest = {
+      url: options.url,
+      method: options.method ?? 'GET',
+      header: options.header ?? {},
+      data: options.data,
+    }
+    requests.push(req)
+    setTimeout(async () => {
+      const res = await handler(req)
+      if (res === 'network-error') options.fail?.({ errMsg: 'request:fail' })
+      else options.success?.({ statusCode: res.statusCode, data: res.data ?? '', header: {} })
+    }, 0)
+  }),
+  login: vi.fn(),
+  reLaunch: vi.fn(),
+  navigateTo: vi.fn(),
+  showToast: vi.fn(),
+  showModal: vi.fn(),
+}
+
+export function storedValue(key: string): unknown {
+  return storage.get(key)
+}
+
+export function resetFakeUni(): void {
+  storage.clear()
+  requests.length = 0
+  handler = () => ({ statusCode: 404, data: { type: 'about:blank', title: '未找到', status: 404 } })
+  Object.values(fakeUni).forEach((fn) => fn.mockClear())
+}
+
+export function problem(status: number, title: string, detail?: string, errors?: { field: string; message: string }[]) {
+  return { statusCode: status, data: { type: `https://dixian.org/problems/${status}`, title, status, detail, errors } }
+}
+
+export function path(req: FakeRequest): string {
+  return req.url.replace(/^https?:\/\/[^/]+/, '').split('?')[0]
+}
