@@ -112,11 +112,13 @@ public class DefaultsConfigSource implements ConfigSource {
     }
 
     /**
-     * Quarkus reads configuration while building the application (in build steps, run by the builder's
-     * BuildContext, also inside the test JVM before the tests start): never start servers then.
+     * Quarkus reads configuration while building the application (the augmentor reads every property, and
+     * build steps run in the builder's BuildContext, also inside the test JVM before the tests start):
+     * never start servers then.
      */
     private static boolean isBuildTime() {
         return StackWalker.getInstance().walk(frames -> frames.anyMatch(f ->
-                f.getClassName().equals("io.quarkus.builder.BuildContext")));
+                f.getClassName().equals("io.quarkus.builder.BuildContext")
+                        || f.getClassName().equals("io.quarkus.deployment.QuarkusAugmentor")));
     }
 }
