@@ -13,7 +13,6 @@ import io.restassured.config.EncoderConfig;
 import io.restassured.config.RestAssuredConfig;
 import io.restassured.filter.Filter;
 import io.restassured.filter.FilterContext;
-import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.restassured.specification.FilterableRequestSpecification;
 import io.restassured.specification.FilterableResponseSpecification;
@@ -61,8 +60,7 @@ public final class Api {
         return RestAssured.given()
                 .config(RestAssuredConfig.config().encoderConfig(EncoderConfig.encoderConfig()
                         .defaultContentCharset("UTF-8")
-                        .appendDefaultContentCharsetToContentTypeIfUndefined(false)))
-                .accept(ContentType.JSON);
+                        .appendDefaultContentCharsetToContentTypeIfUndefined(false)));
     }
 
     static synchronized OpenApiInteractionValidator validator() {
