@@ -54,7 +54,9 @@ public class DefaultsConfigSource implements ConfigSource {
 
     @Override
     public String getValue(String name) {
-        if (!NAMES.contains(name) || isBuildTime()) {
+        // JWT key locations are answered at build time too: they start nothing, and without them the
+        // smallrye-jwt dev service installs an in-memory key pair that verifies with one key and signs with another.
+        if (!NAMES.contains(name) || (isBuildTime() && !name.equals(JWT_PUBLIC) && !name.equals(JWT_PRIVATE))) {
             return null;
         }
         return switch (name) {

@@ -95,6 +95,10 @@ public class ProblemMappers {
     @ServerExceptionMapper(priority = 100)
     public Response web(WebApplicationException e, UriInfo uri) {
         int status = e.getResponse() != null ? e.getResponse().getStatus() : 500;
+        if (e instanceof NotFoundException && e.getCause() != null) {
+            // JAX-RS answers a query or path parameter it cannot convert (role=KING, limit=many) with 404.
+            return respond(400, "validation", "请求参数有误", "请求参数的取值或类型不正确", uri, null);
+        }
         if (e instanceof NotFoundException) {
             return respond(404, "not-found", "未找到", "请求的地址不存在", uri, null);
         }
