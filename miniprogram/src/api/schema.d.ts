@@ -451,6 +451,7 @@ export interface components {
         StatusChange: {
             reason: string;
         };
+        /** @description actorId 为空、且没有 actorRole 时，表示由系统或用户本人（如微信首次登录）引起 */
         AccountEvent: {
             /** Format: int64 */
             id: number;
@@ -539,6 +540,7 @@ export interface operations {
             };
             400: components["responses"]["Problem"];
             401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
             429: components["responses"]["Problem"];
             502: components["responses"]["Problem"];
         };
@@ -712,6 +714,7 @@ export interface operations {
                 };
             };
             401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
         };
     };
     getRegion: {
@@ -912,6 +915,7 @@ export interface operations {
                     "application/json": components["schemas"]["Account"];
                 };
             };
+            400: components["responses"]["Problem"];
             401: components["responses"]["Problem"];
             403: components["responses"]["Problem"];
             404: components["responses"]["Problem"];
@@ -999,6 +1003,7 @@ export interface operations {
                     "application/json": components["schemas"]["AccountEvent"][];
                 };
             };
+            400: components["responses"]["Problem"];
             401: components["responses"]["Problem"];
             403: components["responses"]["Problem"];
             404: components["responses"]["Problem"];
