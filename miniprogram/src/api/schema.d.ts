@@ -312,10 +312,369 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/households": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 农户查询（本区划内，多条件，游标分页） */
+        get: operations["listHouseholds"];
+        put?: never;
+        /** 新增农户（含户主） */
+        post: operations["createHousehold"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/households/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 农户详情（敏感信息脱敏；干部查看会被记录） */
+        get: operations["getHousehold"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** 修改农户信息（乐观锁；记录变更前后值与原因） */
+        patch: operations["updateHousehold"];
+        trace?: never;
+    };
+    "/api/households/{id}/members": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 新增家庭成员 */
+        post: operations["addMember"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/households/{id}/members/{memberId}/remove": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 移除家庭成员（保留历史） */
+        post: operations["removeMember"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/households/{id}/timeline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 农户变更记录（只增不改，按时间顺序） */
+        get: operations["getHouseholdTimeline"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/households/{id}/viewers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 谁查看过这户（角色、区划、时间；不含查看人个人信息） */
+        get: operations["getHouseholdViewers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/households/{id}/reveal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 查看敏感信息明文（须填写原因；仅本村、本乡镇干部；记录在案） */
+        post: operations["revealProtectedValue"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/me/household/bind": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 农户绑定本户（核对成员姓名、身份证号和预留手机号；连续错误 5 次锁定 1 小时） */
+        post: operations["bindHousehold"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        /**
+         * @description GENERAL 一般农户, LIFTED 脱贫户, MONITORED 监测对象
+         * @enum {string}
+         */
+        HouseholdCategory: "GENERAL" | "LIFTED" | "MONITORED";
+        /**
+         * @description UNSTABLE_LIFTED 脱贫不稳定户, MARGINAL 边缘易致贫户, SUDDEN_HARDSHIP 突发严重困难户
+         * @enum {string}
+         */
+        MonitoringType: "UNSTABLE_LIFTED" | "MARGINAL" | "SUDDEN_HARDSHIP";
+        /** @enum {string} */
+        RiskType: "ILLNESS" | "DISABILITY" | "EDUCATION" | "DISASTER" | "ACCIDENT" | "INDUSTRY_FAILURE" | "UNSTABLE_EMPLOYMENT" | "LABOR_SHORTAGE" | "HOUSING" | "DROPOUT" | "WATER" | "EXPENDITURE_OR_INCOME_DROP" | "OTHER";
+        /** @enum {string} */
+        Gender: "MALE" | "FEMALE";
+        /**
+         * @description ID_NUMBER 身份证号, PHONE 手机号, BANK_ACCOUNT 补贴银行账号
+         * @enum {string}
+         */
+        ProtectedField: "ID_NUMBER" | "PHONE" | "BANK_ACCOUNT";
+        HouseholdSummary: {
+            /** Format: int64 */
+            id: number;
+            householdNo: string;
+            regionCode: string;
+            regionName: string;
+            headName: string;
+            category: components["schemas"]["HouseholdCategory"];
+            monitoringType?: components["schemas"]["MonitoringType"];
+            riskTypes: components["schemas"]["RiskType"][];
+            /** Format: int32 */
+            memberCount: number;
+        };
+        HouseholdPage: {
+            items: components["schemas"]["HouseholdSummary"][];
+            /** Format: int64 */
+            nextAfter?: number | null;
+        };
+        Member: {
+            /** Format: int64 */
+            id: number;
+            name: string;
+            /** @description 脱敏，如 410225********1234 */
+            idNumber: string;
+            gender: components["schemas"]["Gender"];
+            /** Format: date */
+            birthDate: string;
+            /** Format: int32 */
+            age: number;
+            /** @description 与户主关系 HEAD, SPOUSE, SON, DAUGHTER, DAUGHTER_IN_LAW, SON_IN_LAW, GRANDSON, GRANDDAUGHTER, FATHER, MOTHER, SIBLING, OTHER */
+            relation: string;
+            ethnicity?: string | null;
+            politicalStatus?: string | null;
+            education?: string | null;
+            schoolingStatus?: string | null;
+            /** @description HEALTHY, CHRONIC, SERIOUS, DISABLED */
+            health?: string | null;
+            /** Format: int32 */
+            disabilityGrade?: number | null;
+            /** @description NORMAL, SKILLED, PARTIAL, NONE */
+            laborAbility?: string | null;
+            workStatus?: string | null;
+            /** @description NONE, IN_TOWNSHIP, IN_COUNTY, IN_PROVINCE, OUTSIDE_PROVINCE, ABROAD */
+            workPlace?: string | null;
+            pensionInsured?: boolean | null;
+            medicalInsured?: boolean | null;
+            /** @description 脱敏 */
+            phone?: string | null;
+            /** @description NONE, DIBAO 低保, TEKUN 特困 */
+            assistanceStatus?: string | null;
+        };
+        Income: {
+            /** Format: int32 */
+            year: number;
+            wage: number;
+            production: number;
+            property: number;
+            transfer: number;
+            productionCost: number;
+            /** Format: int32 */
+            members: number;
+            perCapitaNet: number;
+        };
+        Household: {
+            /** Format: int64 */
+            id: number;
+            householdNo: string;
+            regionCode: string;
+            regionName: string;
+            address?: string | null;
+            category: components["schemas"]["HouseholdCategory"];
+            /** Format: int32 */
+            liftedYear?: number | null;
+            enjoysPolicy?: boolean | null;
+            monitoringType?: components["schemas"]["MonitoringType"];
+            riskTypes: components["schemas"]["RiskType"][];
+            /** Format: date */
+            monitoringStart?: string | null;
+            riskEliminated: boolean;
+            /** Format: date */
+            riskEliminatedOn?: string | null;
+            housingSafe?: boolean | null;
+            waterSafe?: boolean | null;
+            /** @description 脱敏 */
+            bankAccount?: string | null;
+            members: components["schemas"]["Member"][];
+            incomes: components["schemas"]["Income"][];
+            /** Format: int32 */
+            version: number;
+        };
+        NewMember: {
+            name: string;
+            /** @description 18 位居民身份证号 */
+            idNumber: string;
+            relation: string;
+            ethnicity?: string;
+            politicalStatus?: string;
+            education?: string;
+            schoolingStatus?: string;
+            health?: string;
+            /** Format: int32 */
+            disabilityGrade?: number;
+            laborAbility?: string;
+            workStatus?: string;
+            workPlace?: string;
+            pensionInsured?: boolean;
+            medicalInsured?: boolean;
+            phone?: string;
+            assistanceStatus?: string;
+        };
+        NewHousehold: {
+            /** @description 所在村的区划代码 */
+            regionCode: string;
+            address?: string;
+            category: components["schemas"]["HouseholdCategory"];
+            /** Format: int32 */
+            liftedYear?: number;
+            enjoysPolicy?: boolean;
+            monitoringType?: components["schemas"]["MonitoringType"];
+            riskTypes?: components["schemas"]["RiskType"][];
+            /** Format: date */
+            monitoringStart?: string;
+            housingSafe?: boolean;
+            waterSafe?: boolean;
+            bankAccount?: string;
+            head: components["schemas"]["NewMember"];
+        };
+        /** @description 只需填写要修改的字段 */
+        HouseholdChange: {
+            /**
+             * Format: int32
+             * @description 读取时的版本号（乐观锁）
+             */
+            version: number;
+            reason: string;
+            address?: string;
+            category?: components["schemas"]["HouseholdCategory"];
+            /** Format: int32 */
+            liftedYear?: number;
+            enjoysPolicy?: boolean;
+            monitoringType?: components["schemas"]["MonitoringType"];
+            riskTypes?: components["schemas"]["RiskType"][];
+            /** Format: date */
+            monitoringStart?: string;
+            riskEliminated?: boolean;
+            /** Format: date */
+            riskEliminatedOn?: string;
+            housingSafe?: boolean;
+            waterSafe?: boolean;
+            bankAccount?: string;
+        };
+        Reason: {
+            reason: string;
+        };
+        FieldChange: {
+            field: string;
+            from?: string | null;
+            to?: string | null;
+        };
+        HouseholdEvent: {
+            /** Format: int64 */
+            id: number;
+            /** @description CREATED, UPDATED, MEMBER_ADDED, MEMBER_REMOVED */
+            type: string;
+            /** Format: int64 */
+            memberId?: number | null;
+            actorRole?: components["schemas"]["Role"];
+            actorRegion?: string | null;
+            /** Format: date-time */
+            at: string;
+            reason?: string | null;
+            changes: components["schemas"]["FieldChange"][];
+        };
+        AccessRecord: {
+            /** @description VIEW 查看详情, REVEAL 查看明文 */
+            kind: string;
+            field?: components["schemas"]["ProtectedField"];
+            actorRole: components["schemas"]["Role"];
+            actorRegion?: string | null;
+            actorRegionName?: string | null;
+            /** Format: date-time */
+            at: string;
+        };
+        RevealRequest: {
+            field: components["schemas"]["ProtectedField"];
+            /**
+             * Format: int64
+             * @description ID_NUMBER 和 PHONE 必填
+             */
+            memberId?: number;
+            reason: string;
+        };
+        RevealedValue: {
+            field: components["schemas"]["ProtectedField"];
+            value: string;
+        };
+        BindRequest: {
+            name: string;
+            idNumber: string;
+            /** @description 户内预留了手机号时必填 */
+            phone?: string;
+        };
         Problem: {
             /** @description 稳定的错误类型 URI */
             type: string;
@@ -465,10 +824,10 @@ export interface components {
             reason?: string | null;
         };
         /**
-         * @description CREATED 创建, DISABLED 停用, ENABLED 启用, LOGIN_BOUND 绑定微信
+         * @description CREATED 创建, DISABLED 停用, ENABLED 启用, LOGIN_BOUND 绑定微信, HOUSEHOLD_BOUND 绑定农户
          * @enum {string}
          */
-        AccountEventType: "CREATED" | "DISABLED" | "ENABLED" | "LOGIN_BOUND";
+        AccountEventType: "CREATED" | "DISABLED" | "ENABLED" | "LOGIN_BOUND" | "HOUSEHOLD_BOUND";
         NewApiClient: {
             name: string;
             regionCode: string;
@@ -504,6 +863,8 @@ export interface components {
         };
     };
     parameters: {
+        HouseholdId: number;
+        MemberId: number;
         /** @description 12 位统计用区划代码 */
         RegionCode: string;
         AccountId: number;
@@ -1061,6 +1422,307 @@ export interface operations {
             403: components["responses"]["Problem"];
             404: components["responses"]["Problem"];
             409: components["responses"]["Problem"];
+        };
+    };
+    listHouseholds: {
+        parameters: {
+            query?: {
+                /** @description 只看此区划（须在本人区划内） */
+                region?: string;
+                category?: components["schemas"]["HouseholdCategory"];
+                monitoringType?: components["schemas"]["MonitoringType"];
+                riskType?: components["schemas"]["RiskType"];
+                /** @description 户主姓名（前缀匹配） */
+                name?: string;
+                householdNo?: string;
+                /** @description 任一成员身份证号（精确匹配） */
+                idNumber?: string;
+                /** @description 任一成员手机号后四位 */
+                phoneLast4?: string;
+                after?: number;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 一页农户（按 id 排序） */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HouseholdPage"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+        };
+    };
+    createHousehold: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 幂等键：同一键的重试返回第一次的结果，不会重复创建 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewHousehold"];
+            };
+        };
+        responses: {
+            /** @description 已创建 */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Household"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+        };
+    };
+    getHousehold: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["HouseholdId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 农户 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Household"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+        };
+    };
+    updateHousehold: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["HouseholdId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["HouseholdChange"];
+            };
+        };
+        responses: {
+            /** @description 修改后的农户 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Household"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+        };
+    };
+    addMember: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["HouseholdId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewMember"];
+            };
+        };
+        responses: {
+            /** @description 修改后的农户 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Household"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+        };
+    };
+    removeMember: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["HouseholdId"];
+                memberId: components["parameters"]["MemberId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Reason"];
+            };
+        };
+        responses: {
+            /** @description 修改后的农户 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Household"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+        };
+    };
+    getHouseholdTimeline: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["HouseholdId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 事件 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HouseholdEvent"][];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+        };
+    };
+    getHouseholdViewers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["HouseholdId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 查看与查看明文记录，最新在前 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccessRecord"][];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+        };
+    };
+    revealProtectedValue: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["HouseholdId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RevealRequest"];
+            };
+        };
+        responses: {
+            /** @description 明文 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RevealedValue"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+        };
+    };
+    bindHousehold: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BindRequest"];
+            };
+        };
+        responses: {
+            /** @description 已绑定；返回带户信息的新令牌 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TokenPair"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+            429: components["responses"]["Problem"];
         };
     };
 }

@@ -10,7 +10,7 @@ create table household (
     lifted_year        smallint,                               -- LIFTED: 脱贫年度
     enjoys_policy      boolean,                                -- LIFTED: 是否享受政策
     monitoring_type    text check (monitoring_type in ('UNSTABLE_LIFTED', 'MARGINAL', 'SUDDEN_HARDSHIP')),
-    risk_types         text[]      not null default '{}',
+    risk_types         varchar(40)[] not null default '{}',
     monitoring_start   date,
     risk_eliminated    boolean     not null default false,
     risk_eliminated_on date,
@@ -89,7 +89,7 @@ create table household_event (
     actor_region  char(12),
     at            timestamptz not null default now(),
     reason        text,
-    changes       jsonb
+    changes       text                                     -- JSON array of {field, from, to}
 );
 create index household_event_household_idx on household_event (household_id, id);
 create trigger household_event_append_only before update or delete on household_event

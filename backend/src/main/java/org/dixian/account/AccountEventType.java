@@ -4,5 +4,6 @@ public enum AccountEventType {
     CREATED,
     DISABLED,
     ENABLED,
-    LOGIN_BOUND
+    LOGIN_BOUND,
+    HOUSEHOLD_BOUND
 }

@@ -239,6 +239,23 @@ public class AccountService {
         });
     }
 
+    /** Binds a farmer account to a household (and its village); recorded as an account event. */
+    @WithTransaction
+    public Uni<Principal> bindHousehold(long accountId, long householdId, String villageCode, String memberName) {
+        return accounts.findById(accountId).chain(a -> {
+            if (a == null || a.role != Role.FARMER) {
+                throw ApiException.forbidden("只有农户可以绑定农户");
+            }
+            requireActive(a);
+            a.householdId = householdId;
+            a.regionCode = villageCode;
+            if ("微信用户".equals(a.name)) {
+                a.name = memberName;
+            }
+            return events.append(a.id, AccountEventType.HOUSEHOLD_BOUND, null, "农户核对身份后绑定").replaceWith(principal(a));
+        });
+    }
+
     /** Active accounts for the development login page, oldest first. */
     @WithSession
     public Uni<List<Account>> firstActive(int limit) {

@@ -80,7 +80,8 @@ public class AuthService {
                 String.join(" ", p.scopes().stream().sorted().toList())));
     }
 
-    private Uni<TokenPair> tokensFor(Principal p) {
+    /** A fresh token pair (new refresh family) for a principal, e.g. after its claims changed. */
+    public Uni<TokenPair> tokensFor(Principal p) {
         return refreshTokens.issue(p.subject()).map(rt -> pair(p, rt));
     }
 

@@ -123,6 +123,15 @@ public class ProblemMappers {
 
     @ServerExceptionMapper(priority = 200)
     public Response any(Throwable e, UriInfo uri) {
+        // A unique index had the last word (two requests raced past the service's own check).
+        for (Throwable c = e; c != null; c = c.getCause()) {
+            if (c instanceof io.vertx.pgclient.PgException pg && "23505".equals(pg.getSqlState())) {
+                return respond(409, "conflict", "与现有数据冲突", "数据已存在，请勿重复提交", uri, null);
+            }
+            if (c instanceof org.hibernate.StaleStateException || c instanceof jakarta.persistence.OptimisticLockException) {
+                return respond(409, "conflict", "与现有数据冲突", "数据已被他人修改，请刷新后重试", uri, null);
+            }
+        }
         LOG.error("Unhandled failure", e);
         return respond(500, "internal", "服务器内部错误", "服务器处理出错，请稍后再试", uri, null);
     }

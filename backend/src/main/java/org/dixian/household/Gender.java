@@ -1,0 +1,5 @@
+package org.dixian.household;
+
+public enum Gender {
+    MALE, FEMALE
+}

@@ -1,0 +1,458 @@
+package org.dixian.household;
+
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.dixian.platform.crypto.BlindIndex;
+import org.dixian.platform.crypto.FieldCipher;
+import org.dixian.platform.crypto.Masking;
+import org.dixian.platform.errors.ApiException;
+import org.dixian.platform.errors.FieldError;
+import org.dixian.platform.idcard.IdCardNumber;
+import org.dixian.platform.idempotency.Idempotency;
+import org.dixian.platform.security.RegionCodes;
+import org.dixian.platform.security.Role;
+import org.dixian.platform.security.Scope;
+import org.dixian.region.RegionService;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.Period;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
+
+/** The household registry: search, detail, create, edit, members, history and protected values. */
+@ApplicationScoped
+public class HouseholdService {
+    static final String ID_CARD = "idcard";
+    static final String PHONE = "phone";
+    static final String BANK = "bank";
+    /** Cadres who keep the registry: village, township and county. */
+    static final Role[] EDITORS = {Role.COUNTY_CADRE, Role.TOWNSHIP_CADRE, Role.VILLAGE_CADRE, Role.INFO_OFFICER,
+            Role.RESIDENT_CADRE};
+    static final Role[] READERS = {Role.PROVINCE_CADRE, Role.CITY_CADRE, Role.COUNTY_CADRE, Role.TOWNSHIP_CADRE,
+            Role.VILLAGE_CADRE, Role.INFO_OFFICER, Role.RESIDENT_CADRE, Role.API_CLIENT};
+    /** Full values are for the cadres closest to the household: its township and village (issue: PIPL). */
+    static final Role[] REVEALERS = {Role.TOWNSHIP_CADRE, Role.VILLAGE_CADRE, Role.INFO_OFFICER, Role.RESIDENT_CADRE};
+
+    private final HouseholdRepository households;
+    private final MemberRepository members;
+    private final IncomeRepository incomes;
+    private final HouseholdEventRepository events;
+    private final AccessRepository access;
+    private final RegionService regions;
+    private final FieldCipher cipher;
+    private final BlindIndex index;
+    private final Idempotency idempotency;
+    private final Clock clock;
+
+    public HouseholdService(HouseholdRepository households, MemberRepository members, IncomeRepository incomes,
+                            HouseholdEventRepository events, AccessRepository access, RegionService regions,
+                            FieldCipher cipher, BlindIndex index, Idempotency idempotency, Clock clock) {
+        this.households = households;
+        this.members = members;
+        this.incomes = incomes;
+        this.events = events;
+        this.access = access;
+        this.regions = regions;
+        this.cipher = cipher;
+        this.index = index;
+        this.idempotency = idempotency;
+        this.clock = clock;
+    }
+
+    /** Search inside the caller's region; an exact ID number is matched through its blind index. */
+    @WithSession
+    public Uni<HouseholdPage> search(Scope scope, HouseholdRepository.Filter in) {
+        scope.requireRole(READERS);
+        scope.requireClientScope("households:read");
+        String regionLike = null;
+        if (in.regionCode() != null) {
+            if (!RegionCodes.isValid(in.regionCode())) {
+                throw ApiException.invalid("region", "区划代码应为 12 位数字");
+            }
+            scope.requireCovers(in.regionCode());
+            regionLike = RegionCodes.prefix(in.regionCode()) + "%";
+        }
+        String idHash = null;
+        if (in.idCardHash() != null && !in.idCardHash().isBlank()) {
+            idHash = index.of(ID_CARD, IdCardNumber.normalise(in.idCardHash()));
+        }
+        HouseholdRepository.Filter f = new HouseholdRepository.Filter(regionLike, in.category(), in.monitoringType(),
+                in.riskType(), blankToNull(in.headName()), blankToNull(in.householdNo()), idHash,
+                blankToNull(in.phoneLast4()), in.after(), in.limit());
+        return households.search(scope, f).chain(rows -> {
+            boolean more = rows.size() > f.limit();
+            List<HouseholdEntity> page = more ? rows.subList(0, f.limit()) : rows;
+            return regions.names(page.stream().map(h -> h.regionCode).toList()).map(names -> new HouseholdPage(
+                    page.stream().map(h -> summary(h, names)).toList(), more ? page.get(page.size() - 1).id : null));
+        });
+    }
+
+    /** Detail with masked members; a cadre's or client's read is written to the access log. */
+    @WithTransaction
+    public Uni<Household> get(Scope scope, long id) {
+        requireReader(scope);
+        return visible(scope, id).call(h -> scope.role() == Role.FARMER ? Uni.createFrom().voidItem()
+                : access.log(h.id, null, "VIEW", null, scope, null)).chain(this::detail);
+    }
+
+    /** Creates a household with its head in a village inside the caller's region; retry-safe. */
+    public Uni<Household> create(Scope scope, NewHousehold in, String idempotencyKey) {
+        scope.requireRole(EDITORS);
+        return idempotency.once("household:" + scope.accountId(), idempotencyKey,
+                () -> insert(scope, in, idempotencyKey), id -> reload(id));
+    }
+
+    @WithTransaction
+    Uni<Long> insert(Scope scope, NewHousehold in, String requestKey) {
+        List<FieldError> errors = new ArrayList<>();
+        if (RegionCodes.level(in.regionCode()) != 5) {
+            errors.add(new FieldError("regionCode", "农户须登记在村（社区）一级区划"));
+        }
+        checkCategory(errors, in.category(), in.monitoringType(), in.riskTypes(), in.liftedYear());
+        IdCardNumber head = checkMember(errors, "head.", in.head());
+        if (!errors.isEmpty()) {
+            throw ApiException.invalid(errors);
+        }
+        if (!scope.covers(in.regionCode())) {
+            throw ApiException.forbidden("只能在本人管辖的区划内登记农户");
+        }
+        String scopedKey = requestKey == null ? null : scope.accountId() + ":" + requestKey;
+        Uni<HouseholdEntity> earlier = scopedKey == null ? Uni.createFrom().nullItem() : households.findByRequestKey(scopedKey);
+        return earlier.chain(found -> found != null ? Uni.createFrom().item(found.id)
+                : regions.find(in.regionCode()).chain(region -> {
+            if (region == null) {
+                throw ApiException.invalid("regionCode", "区划不存在：" + in.regionCode());
+            }
+            return requireNotRegistered("head.idNumber", head).chain(() -> households.countInVillage(in.regionCode()))
+                    .chain(n -> {
+                        HouseholdEntity h = new HouseholdEntity();
+                        h.householdNo = in.regionCode() + String.format("%06d", n + 1);
+                        h.regionCode = in.regionCode();
+                        h.address = blankToNull(in.address());
+                        h.category = in.category();
+                        h.liftedYear = in.liftedYear() == null ? null : in.liftedYear().shortValue();
+                        h.enjoysPolicy = in.enjoysPolicy();
+                        h.monitoringType = in.monitoringType();
+                        h.riskTypes = names(in.riskTypes());
+                        h.monitoringStart = in.monitoringStart();
+                        h.housingSafe = in.housingSafe();
+                        h.waterSafe = in.waterSafe();
+                        h.bankAccountEnc = cipher.encrypt(in.bankAccount());
+                        h.bankAccountHash = index.of(BANK, in.bankAccount());
+                        h.headName = in.head().name().trim();
+                        h.memberCount = 1;
+                        h.createdAt = OffsetDateTime.now(clock);
+                        h.updatedAt = h.createdAt;
+                        h.requestKey = scopedKey;
+                        return households.persist(h)
+                                .call(saved -> members.persist(member(saved.id, in.head(), head)))
+                                .call(saved -> events.append(saved.id, null, "CREATED", scope, null, List.of(
+                                        new FieldChange("householdNo", null, saved.householdNo),
+                                        new FieldChange("category", null, saved.category.name()),
+                                        new FieldChange("head", null, saved.headName))))
+                                .map(saved -> saved.id);
+                    });
+        }));
+    }
+
+    /** Changes the given fields; every change is recorded from → to with the reason. */
+    @WithTransaction
+    public Uni<Household> update(Scope scope, long id, HouseholdChange in) {
+        scope.requireRole(EDITORS);
+        return visible(scope, id).chain(h -> {
+            if (h.version != in.version()) {
+                throw ApiException.conflict("该农户信息已被他人修改，请刷新后重试");
+            }
+            List<FieldChange> changes = new ArrayList<>();
+            h.address = track(changes, "address", h.address, in.address(), Function.identity());
+            h.category = track(changes, "category", h.category, in.category(), Enum::name);
+            h.liftedYear = track(changes, "liftedYear", h.liftedYear,
+                    in.liftedYear() == null ? null : in.liftedYear().shortValue(), String::valueOf);
+            h.enjoysPolicy = track(changes, "enjoysPolicy", h.enjoysPolicy, in.enjoysPolicy(), String::valueOf);
+            h.monitoringType = track(changes, "monitoringType", h.monitoringType, in.monitoringType(), Enum::name);
+            h.riskTypes = track(changes, "riskTypes", h.riskTypes, in.riskTypes() == null ? null : names(in.riskTypes()),
+                    l -> String.join(",", l));
+            h.monitoringStart = track(changes, "monitoringStart", h.monitoringStart, in.monitoringStart(), String::valueOf);
+            if (in.riskEliminated() != null) {
+                h.riskEliminated = track(changes, "riskEliminated", h.riskEliminated, in.riskEliminated(), String::valueOf);
+            }
+            h.riskEliminatedOn = track(changes, "riskEliminatedOn", h.riskEliminatedOn, in.riskEliminatedOn(), String::valueOf);
+            h.housingSafe = track(changes, "housingSafe", h.housingSafe, in.housingSafe(), String::valueOf);
+            h.waterSafe = track(changes, "waterSafe", h.waterSafe, in.waterSafe(), String::valueOf);
+            if (in.bankAccount() != null) {
+                String old = cipher.decrypt(h.bankAccountEnc);
+                if (!in.bankAccount().equals(old)) {
+                    changes.add(new FieldChange("bankAccount", Masking.bankAccount(old), Masking.bankAccount(in.bankAccount())));
+                    h.bankAccountEnc = cipher.encrypt(in.bankAccount());
+                    h.bankAccountHash = index.of(BANK, in.bankAccount());
+                }
+            }
+            List<FieldError> errors = new ArrayList<>();
+            checkCategory(errors, h.category, h.monitoringType, riskTypes(h), h.liftedYear == null ? null : (int) h.liftedYear);
+            if (!errors.isEmpty()) {
+                throw ApiException.invalid(errors);
+            }
+            if (changes.isEmpty()) {
+                throw ApiException.invalid("version", "没有需要修改的内容");
+            }
+            h.updatedAt = OffsetDateTime.now(clock);
+            return events.append(h.id, null, "UPDATED", scope, in.reason().trim(), changes)
+                    .chain(() -> households.flush()).chain(() -> detail(h));
+        });
+    }
+
+    /** Adds a member; a person may be in one household only. */
+    @WithTransaction
+    public Uni<Household> addMember(Scope scope, long id, NewMember in) {
+        scope.requireRole(EDITORS);
+        List<FieldError> errors = new ArrayList<>();
+        IdCardNumber idCard = checkMember(errors, "", in);
+        if ("HEAD".equals(in.relation())) {
+            errors.add(new FieldError("relation", "一户只能有一位户主"));
+        }
+        if (!errors.isEmpty()) {
+            throw ApiException.invalid(errors);
+        }
+        return visible(scope, id).chain(h -> requireNotRegistered("idNumber", idCard).chain(() -> {
+            MemberEntity m = member(h.id, in, idCard);
+            h.memberCount++;
+            h.updatedAt = OffsetDateTime.now(clock);
+            return members.persist(m).chain(saved -> events.append(h.id, saved.id, "MEMBER_ADDED", scope, null, List.of(
+                    new FieldChange("name", null, saved.name), new FieldChange("relation", null, saved.relation))))
+                    .chain(() -> households.flush()).chain(() -> detail(h));
+        }));
+    }
+
+    /** Removes a member (the row stays, marked removed); the head cannot be removed. */
+    @WithTransaction
+    public Uni<Household> removeMember(Scope scope, long id, long memberId, String reason) {
+        scope.requireRole(EDITORS);
+        return visible(scope, id).chain(h -> members.findById(memberId).chain(m -> {
+            if (m == null || m.removed || !m.householdId.equals(h.id)) {
+                throw ApiException.notFound("该户没有这位成员");
+            }
+            if ("HEAD".equals(m.relation)) {
+                throw ApiException.conflict("不能移除户主，请先变更户主");
+            }
+            m.removed = true;
+            h.memberCount--;
+            h.updatedAt = OffsetDateTime.now(clock);
+            return events.append(h.id, m.id, "MEMBER_REMOVED", scope, reason.trim(),
+                            List.of(new FieldChange("name", m.name, null)))
+                    .chain(() -> households.flush()).chain(() -> detail(h));
+        }));
+    }
+
+    /** The household's history in order; a farmer sees its own. */
+    @WithSession
+    public Uni<List<HouseholdEvent>> timeline(Scope scope, long id) {
+        requireReader(scope);
+        return visible(scope, id).chain(h -> events.ofHousehold(h.id))
+                .map(l -> l.stream().map(HouseholdEventEntity::view).toList());
+    }
+
+    /** Who looked at the household (role, region, when), newest first: for its cadres and its farmer. */
+    @WithSession
+    public Uni<List<AccessRecord>> viewers(Scope scope, long id) {
+        if (scope.role() == Role.API_CLIENT || scope.role() == Role.ACCOUNT_MANAGER) {
+            throw ApiException.forbidden("当前角色无权查看访问记录");
+        }
+        return visible(scope, id).chain(h -> access.ofHousehold(h.id, 200)).chain(list ->
+                regions.names(list.stream().map(a -> a.actorRegion).toList()).map(names -> list.stream()
+                        .map(a -> new AccessRecord(a.kind, a.field, a.actorRole, a.actorRegion,
+                                a.actorRegion == null ? null : names.get(a.actorRegion), a.at)).toList()));
+    }
+
+    /** A full protected value, with a reason, for the household's township and village cadres; logged. */
+    @WithTransaction
+    public Uni<RevealedValue> reveal(Scope scope, long id, RevealRequest in) {
+        scope.requireRole(REVEALERS);
+        if (in.field() != ProtectedField.BANK_ACCOUNT && in.memberId() == null) {
+            throw ApiException.invalid("memberId", "请指定成员");
+        }
+        return visible(scope, id).chain(h -> {
+            if (in.field() == ProtectedField.BANK_ACCOUNT) {
+                if (h.bankAccountEnc == null) {
+                    throw ApiException.notFound("该户没有登记银行账号");
+                }
+                return access.log(h.id, null, "REVEAL", in.field(), scope, in.reason().trim())
+                        .map(a -> new RevealedValue(in.field(), cipher.decrypt(h.bankAccountEnc)));
+            }
+            return members.findById(in.memberId()).chain(m -> {
+                if (m == null || m.removed || !m.householdId.equals(h.id)) {
+                    throw ApiException.notFound("该户没有这位成员");
+                }
+                String stored = in.field() == ProtectedField.ID_NUMBER ? m.idCardEnc : m.phoneEnc;
+                if (stored == null) {
+                    throw ApiException.notFound("该成员没有登记此项信息");
+                }
+                return access.log(h.id, m.id, "REVEAL", in.field(), scope, in.reason().trim())
+                        .map(a -> new RevealedValue(in.field(), cipher.decrypt(stored)));
+            });
+        });
+    }
+
+    /** The current member with this ID number, for binding (no scope: the farmer proves knowledge). */
+    @WithSession
+    public Uni<BindCandidate> bindCandidate(String idNumber) {
+        return members.activeByIdCard(index.of(ID_CARD, IdCardNumber.normalise(idNumber))).chain(m -> {
+            if (m == null) {
+                return Uni.createFrom().nullItem();
+            }
+            return households.findById(m.householdId).map(h -> h == null || h.deleted ? null
+                    : new BindCandidate(h.id, h.regionCode, m.name, m.phoneHash));
+        });
+    }
+
+    /** What binding checks against; the phone only as its blind index. */
+    public record BindCandidate(long householdId, String regionCode, String memberName, String phoneHash) {
+        public boolean phoneMatches(BlindIndex index, String phone) {
+            return phoneHash == null || (phone != null && phoneHash.equals(index.of(PHONE, phone)));
+        }
+    }
+
+    private Uni<Household> reload(long id) {
+        return reloadInSession(id);
+    }
+
+    @WithSession
+    Uni<Household> reloadInSession(long id) {
+        return households.findById(id).chain(this::detail);
+    }
+
+    private Uni<HouseholdEntity> visible(Scope scope, long id) {
+        return households.findVisible(scope, id)
+                .onItem().ifNull().failWith(() -> ApiException.notFound("未找到该农户，或不在您的管辖范围内"));
+    }
+
+    private static void requireReader(Scope scope) {
+        if (scope.role() != Role.FARMER) {
+            scope.requireRole(READERS);
+            scope.requireClientScope("households:read");
+        }
+    }
+
+    private Uni<Void> requireNotRegistered(String field, IdCardNumber id) {
+        return members.activeByIdCard(index.of(ID_CARD, id.value())).map(existing -> {
+            if (existing != null) {
+                throw new ApiException(409, "conflict", "与现有数据冲突", "该身份证号已登记在其他农户中",
+                        List.of(new FieldError(field, "该身份证号已登记在其他农户中")));
+            }
+            return null;
+        });
+    }
+
+    private Uni<Household> detail(HouseholdEntity h) {
+        return members.ofHousehold(h.id).chain(ms -> incomes.ofHousehold(h.id).chain(is ->
+                regions.names(List.of(h.regionCode)).map(names -> new Household(h.id, h.householdNo, h.regionCode,
+                        names.getOrDefault(h.regionCode, ""), h.address, h.category,
+                        h.liftedYear == null ? null : (int) h.liftedYear, h.enjoysPolicy, h.monitoringType, riskTypes(h),
+                        h.monitoringStart, h.riskEliminated, h.riskEliminatedOn, h.housingSafe, h.waterSafe,
+                        Masking.bankAccount(cipher.decrypt(h.bankAccountEnc)),
+                        ms.stream().map(this::memberView).toList(), is.stream().map(IncomeEntity::view).toList(),
+                        h.version))));
+    }
+
+    private Member memberView(MemberEntity m) {
+        LocalDate today = LocalDate.now(clock);
+        return new Member(m.id, m.name, Masking.idCard(cipher.decrypt(m.idCardEnc)), m.gender, m.birthDate,
+                Period.between(m.birthDate, today).getYears(), m.relation, m.ethnicity, m.politicalStatus, m.education,
+                m.schoolingStatus, m.health, m.disabilityGrade == null ? null : (int) m.disabilityGrade, m.laborAbility,
+                m.workStatus, m.workPlace, m.pensionInsured, m.medicalInsured, Masking.phone(cipher.decrypt(m.phoneEnc)),
+                m.assistanceStatus);
+    }
+
+    private static HouseholdSummary summary(HouseholdEntity h, Map<String, String> names) {
+        return new HouseholdSummary(h.id, h.householdNo, h.regionCode, names.getOrDefault(h.regionCode, ""), h.headName,
+                h.category, h.monitoringType, riskTypes(h), h.memberCount);
+    }
+
+    private MemberEntity member(long householdId, NewMember in, IdCardNumber id) {
+        MemberEntity m = new MemberEntity();
+        m.householdId = householdId;
+        m.name = in.name().trim();
+        m.idCardEnc = cipher.encrypt(id.value());
+        m.idCardHash = index.of(ID_CARD, id.value());
+        m.gender = Gender.valueOf(id.gender().name());
+        m.birthDate = id.birthDate();
+        m.relation = in.relation();
+        m.ethnicity = blankToNull(in.ethnicity());
+        m.politicalStatus = blankToNull(in.politicalStatus());
+        m.education = blankToNull(in.education());
+        m.schoolingStatus = blankToNull(in.schoolingStatus());
+        m.health = in.health();
+        m.disabilityGrade = in.disabilityGrade() == null ? null : in.disabilityGrade().shortValue();
+        m.laborAbility = in.laborAbility();
+        m.workStatus = blankToNull(in.workStatus());
+        m.workPlace = in.workPlace();
+        m.pensionInsured = in.pensionInsured();
+        m.medicalInsured = in.medicalInsured();
+        m.phoneEnc = cipher.encrypt(in.phone());
+        m.phoneHash = index.of(PHONE, in.phone());
+        m.phoneLast4 = in.phone() == null ? null : in.phone().substring(7);
+        m.assistanceStatus = in.assistanceStatus();
+        m.createdAt = OffsetDateTime.now(clock);
+        return m;
+    }
+
+    private IdCardNumber checkMember(List<FieldError> errors, String prefix, NewMember m) {
+        MemberCodes.check(errors, prefix + "relation", m.relation(), "relation");
+        MemberCodes.check(errors, prefix + "health", m.health(), "health");
+        MemberCodes.check(errors, prefix + "laborAbility", m.laborAbility(), "laborAbility");
+        MemberCodes.check(errors, prefix + "workPlace", m.workPlace(), "workPlace");
+        MemberCodes.check(errors, prefix + "assistanceStatus", m.assistanceStatus(), "assistanceStatus");
+        if ("DISABLED".equals(m.health()) && m.disabilityGrade() == null) {
+            errors.add(new FieldError(prefix + "disabilityGrade", "残疾人请填写残疾等级"));
+        }
+        var problem = IdCardNumber.problem(m.idNumber(), LocalDate.now(clock));
+        if (problem.isPresent()) {
+            errors.add(new FieldError(prefix + "idNumber", problem.get()));
+            return null;
+        }
+        return IdCardNumber.parse(m.idNumber(), LocalDate.now(clock));
+    }
+
+    private static void checkCategory(List<FieldError> errors, HouseholdCategory category, MonitoringType type,
+                                      List<RiskType> risks, Integer liftedYear) {
+        if (category == HouseholdCategory.MONITORED) {
+            if (type == null) {
+                errors.add(new FieldError("monitoringType", "监测对象须选择监测类型"));
+            }
+            if (risks == null || risks.isEmpty()) {
+                errors.add(new FieldError("riskTypes", "监测对象须选择至少一种风险类型"));
+            }
+        } else if (type != null) {
+            errors.add(new FieldError("monitoringType", "只有监测对象才有监测类型"));
+        }
+        if (liftedYear != null && (liftedYear < 2013 || liftedYear > 2020)) {
+            errors.add(new FieldError("liftedYear", "脱贫年度应在 2013 到 2020 年之间"));
+        }
+    }
+
+    private static <T> T track(List<FieldChange> changes, String field, T old, T proposed, Function<T, String> text) {
+        if (proposed == null || Objects.equals(old, proposed)) {
+            return old;
+        }
+        changes.add(new FieldChange(field, old == null ? null : text.apply(old), text.apply(proposed)));
+        return proposed;
+    }
+
+    private static List<RiskType> riskTypes(HouseholdEntity h) {
+        return h.riskTypes == null ? List.of() : h.riskTypes.stream().map(RiskType::valueOf).toList();
+    }
+
+    private static List<String> names(List<RiskType> risks) {
+        return risks == null ? new ArrayList<>() : risks.stream().distinct().map(Enum::name).toList();
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
+    }
+}

@@ -1,0 +1,5 @@
+package org.dixian.household;
+
+public enum MonitoringType {
+    UNSTABLE_LIFTED, MARGINAL, SUDDEN_HARDSHIP
+}

@@ -1,0 +1,4 @@
+package org.dixian.household;
+
+public record RevealedValue(ProtectedField field, String value) {
+}
