@@ -32,10 +32,12 @@ import java.util.List;
 @Produces(MediaType.APPLICATION_JSON)
 public class HouseholdResource {
     private final HouseholdService service;
+    private final HouseholdCodeService codes;
     private final CurrentScope scope;
 
-    public HouseholdResource(HouseholdService service, CurrentScope scope) {
+    public HouseholdResource(HouseholdService service, HouseholdCodeService codes, CurrentScope scope) {
         this.service = service;
+        this.codes = codes;
         this.scope = scope;
     }
 
@@ -109,4 +111,22 @@ public class HouseholdResource {
     public Uni<RevealedValue> reveal(@PathParam("id") long id, @Valid @NotNull(message = "请求体不能为空") RevealRequest body) {
         return service.reveal(scope.get(), id, body);
     }
+
+    @GET
+    @Path("{id}/qr.png")
+    @Produces("image/png")
+    public Uni<byte[]> householdQr(@PathParam("id") long id) {
+        return codes.householdQr(scope.get(), id);
+    }
+
+    @POST
+    @Path("{id}/qr/revoke")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    @ResponseStatus(204)
+    @APIResponse(responseCode = "204", description = "已作废并生成新码")
+    public Uni<Void> revoke(@PathParam("id") long id, @Valid @NotNull(message = "请求体不能为空") Reason body) {
+        return codes.revoke(scope.get(), id, body.reason());
+    }
+
 }
