@@ -247,6 +247,9 @@ public class AccountService {
                 throw ApiException.forbidden("只有农户可以绑定农户");
             }
             requireActive(a);
+            if (a.householdId != null) {
+                throw ApiException.conflict("您已绑定农户");
+            }
             a.householdId = householdId;
             a.regionCode = villageCode;
             if ("微信用户".equals(a.name)) {

@@ -93,6 +93,23 @@ public class HouseholdResource {
         return service.removeMember(scope.get(), id, memberId, body.reason());
     }
 
+    @POST
+    @Path("{id}/members/{memberId}/move")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Uni<Household> moveMember(@PathParam("id") long id, @PathParam("memberId") long memberId,
+                                     @Valid @NotNull(message = "请求体不能为空") MoveRequest body) {
+        return service.moveMember(scope.get(), id, memberId, body);
+    }
+
+    @POST
+    @Path("{id}/delete")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @ResponseStatus(204)
+    @APIResponse(responseCode = "204", description = "已删除（保留历史）")
+    public Uni<Void> delete(@PathParam("id") long id, @Valid @NotNull(message = "请求体不能为空") Reason body) {
+        return service.delete(scope.get(), id, body.reason());
+    }
+
     @GET
     @Path("{id}/timeline")
     public Uni<List<HouseholdEvent>> timeline(@PathParam("id") long id) {

@@ -250,6 +250,60 @@ public class HouseholdService {
         }));
     }
 
+    /** Moves a member to another household the caller may edit (e.g. marriage, split); both get an event. */
+    @WithTransaction
+    public Uni<Household> moveMember(Scope scope, long id, long memberId, MoveRequest in) {
+        scope.requireRole(EDITORS);
+        List<FieldError> errors = new ArrayList<>();
+        MemberCodes.check(errors, "relation", in.relation(), "relation");
+        if ("HEAD".equals(in.relation())) {
+            errors.add(new FieldError("relation", "迁入的成员不能直接成为户主"));
+        }
+        if (in.toHouseholdId() == id) {
+            errors.add(new FieldError("toHouseholdId", "迁入的农户不能是本户"));
+        }
+        if (!errors.isEmpty()) {
+            throw ApiException.invalid(errors);
+        }
+        return visible(scope, id).chain(from -> visible(scope, in.toHouseholdId()).chain(to ->
+                members.findById(memberId).chain(m -> {
+                    if (m == null || m.removed || !m.householdId.equals(from.id)) {
+                        throw ApiException.notFound("该户没有这位成员");
+                    }
+                    if ("HEAD".equals(m.relation)) {
+                        throw ApiException.conflict("不能迁出户主，请先变更户主");
+                    }
+                    String oldRelation = m.relation;
+                    m.householdId = to.id;
+                    m.relation = in.relation();
+                    from.memberCount--;
+                    to.memberCount++;
+                    from.updatedAt = OffsetDateTime.now(clock);
+                    to.updatedAt = from.updatedAt;
+                    String reason = in.reason().trim();
+                    return events.append(from.id, m.id, "MEMBER_MOVED_OUT", scope, reason, List.of(
+                                    new FieldChange("name", m.name, null), new FieldChange("household", from.householdNo, to.householdNo)))
+                            .chain(() -> events.append(to.id, m.id, "MEMBER_MOVED_IN", scope, reason, List.of(
+                                    new FieldChange("name", null, m.name), new FieldChange("household", from.householdNo, to.householdNo),
+                                    new FieldChange("relation", oldRelation, m.relation))))
+                            .chain(() -> households.flush()).chain(() -> detail(from));
+                })));
+    }
+
+    /** Soft-deletes a household (kept for history); its members are released so they can be registered elsewhere. */
+    @WithTransaction
+    public Uni<Void> delete(Scope scope, long id, String reason) {
+        scope.requireRole(EDITORS);
+        return visible(scope, id).chain(h -> members.ofHousehold(h.id).chain(ms -> {
+            ms.forEach(m -> m.removed = true);
+            h.deleted = true;
+            h.memberCount = 0;
+            h.updatedAt = OffsetDateTime.now(clock);
+            return events.append(h.id, null, "DELETED", scope, reason.trim(), List.of(new FieldChange("deleted", "false", "true")))
+                    .chain(() -> households.flush()).replaceWithVoid();
+        }));
+    }
+
     /** The household's history in order; a farmer sees its own. */
     @WithSession
     public Uni<List<HouseholdEvent>> timeline(Scope scope, long id) {

@@ -4,8 +4,10 @@ import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import org.dixian.demo.DemoData;
+import org.dixian.platform.idcard.IdCardNumber;
 import org.dixian.platform.security.Role;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,6 +33,35 @@ public final class Fixtures {
     /** A short marker for names, so a test can find exactly its own rows. */
     public static String marker() {
         return UUID.randomUUID().toString().replace("-", "").substring(0, 8);
+    }
+
+    /**
+     * A valid ID number (checksum included) of a person born in 兰考县 on a random date between 1940 and 2005,
+     * with a random sequence: unlikely to collide with any number an earlier run left in the shared database.
+     */
+    public static String uniqueIdNumber() {
+        ThreadLocalRandom rnd = ThreadLocalRandom.current();
+        LocalDate birth = LocalDate.of(1940, 1, 1).plusDays(rnd.nextInt(365 * 65));
+        return IdCardNumber.of("410225", birth, rnd.nextInt(1000));
+    }
+
+    /** A bank account number of 19 digits. */
+    public static String uniqueBankAccount() {
+        return "622202" + String.format("%013d", ThreadLocalRandom.current().nextLong(10_000_000_000_000L));
+    }
+
+    public static HouseholdBuilder aHousehold() {
+        return new HouseholdBuilder();
+    }
+
+    /** A member body (relation SPOUSE unless told) with a unique ID number and phone. */
+    public static Map<String, Object> aMember(String name, String relation) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("name", name);
+        m.put("idNumber", uniqueIdNumber());
+        m.put("relation", relation);
+        m.put("phone", uniquePhone());
+        return m;
     }
 
     public static AccountBuilder anAccount() {
@@ -125,6 +156,141 @@ public final class Fixtures {
             assertEquals(201, r.statusCode(), r::asString);
             JsonPath j = r.jsonPath();
             return new CreatedAccount(j.getLong("id"), name, phone, region, role);
+        }
+    }
+
+    /** A household as created: its id, number, version and the head's data of record (full values). */
+    public record CreatedHousehold(long id, String householdNo, String regionCode, int version, long headId,
+                                   String headName, String headIdNumber, String headPhone, String bankAccount) {
+    }
+
+    /** A household in 任庄村 with a unique head (name, ID number, phone), created by the demo village cadre. */
+    public static final class HouseholdBuilder {
+        private String region = DemoData.VILLAGE;
+        private String category = "GENERAL";
+        private String monitoringType;
+        private List<String> riskTypes;
+        private Integer liftedYear;
+        private String headName = "户主" + marker();
+        private String headIdNumber = uniqueIdNumber();
+        private String headPhone = uniquePhone();
+        private String bankAccount = uniqueBankAccount();
+        private Tokens.Principal by = Tokens.villageCadre();
+        private String idempotencyKey;
+
+        public HouseholdBuilder inRegion(String code) {
+            this.region = code;
+            return this;
+        }
+
+        public HouseholdBuilder general() {
+            this.category = "GENERAL";
+            this.monitoringType = null;
+            this.riskTypes = null;
+            this.liftedYear = null;
+            return this;
+        }
+
+        public HouseholdBuilder lifted(int year) {
+            this.category = "LIFTED";
+            this.liftedYear = year;
+            return this;
+        }
+
+        public HouseholdBuilder monitored(String type, String... risks) {
+            this.category = "MONITORED";
+            this.monitoringType = type;
+            this.riskTypes = risks.length == 0 ? null : List.of(risks);
+            return this;
+        }
+
+        public HouseholdBuilder headName(String n) {
+            this.headName = n;
+            return this;
+        }
+
+        public HouseholdBuilder headIdNumber(String id) {
+            this.headIdNumber = id;
+            return this;
+        }
+
+        /** The head's phone of record; null for none. */
+        public HouseholdBuilder headPhone(String p) {
+            this.headPhone = p;
+            return this;
+        }
+
+        public HouseholdBuilder bankAccount(String b) {
+            this.bankAccount = b;
+            return this;
+        }
+
+        /** The cadre who registers it (default: the demo village cadre of 任庄村). */
+        public HouseholdBuilder by(Tokens.Principal cadre) {
+            this.by = cadre;
+            return this;
+        }
+
+        public HouseholdBuilder idempotencyKey(String key) {
+            this.idempotencyKey = key;
+            return this;
+        }
+
+        public Map<String, Object> body() {
+            Map<String, Object> head = new LinkedHashMap<>();
+            head.put("name", headName);
+            head.put("idNumber", headIdNumber);
+            head.put("relation", "HEAD");
+            head.put("health", "HEALTHY");
+            head.put("laborAbility", "NORMAL");
+            if (headPhone != null) {
+                head.put("phone", headPhone);
+            }
+            Map<String, Object> b = new LinkedHashMap<>();
+            b.put("regionCode", region);
+            b.put("address", "测试地址" + marker());
+            b.put("category", category);
+            if (liftedYear != null) {
+                b.put("liftedYear", liftedYear);
+            }
+            if (monitoringType != null) {
+                b.put("monitoringType", monitoringType);
+            }
+            if (riskTypes != null) {
+                b.put("riskTypes", riskTypes);
+            }
+            if (bankAccount != null) {
+                b.put("bankAccount", bankAccount);
+            }
+            b.put("head", head);
+            return b;
+        }
+
+        /** Sends the create request (checked against the contract) and returns the answer, whatever it is. */
+        public Response post() {
+            return send(Api.as(by));
+        }
+
+        /** Sends it without checking the request against the contract (for bodies that break it on purpose). */
+        public Response postUnchecked() {
+            return send(Api.unchecked().header("Authorization", "Bearer " + by.token()));
+        }
+
+        private Response send(io.restassured.specification.RequestSpecification spec) {
+            spec.contentType(ContentType.JSON).body(body());
+            if (idempotencyKey != null) {
+                spec.header("Idempotency-Key", idempotencyKey);
+            }
+            return spec.post("/api/households");
+        }
+
+        /** Creates the household, asserting 201. */
+        public CreatedHousehold create() {
+            Response r = post();
+            assertEquals(201, r.statusCode(), r::asString);
+            JsonPath j = r.jsonPath();
+            return new CreatedHousehold(j.getLong("id"), j.getString("householdNo"), region, j.getInt("version"),
+                    j.getLong("members[0].id"), headName, headIdNumber, headPhone, bankAccount);
         }
     }
 

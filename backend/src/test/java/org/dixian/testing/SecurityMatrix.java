@@ -45,6 +45,10 @@ public final class SecurityMatrix {
         return new Endpoint("POST", path, jsonBody);
     }
 
+    public static Endpoint patch(String path, Object jsonBody) {
+        return new Endpoint("PATCH", path, jsonBody);
+    }
+
     public static Stream<DynamicNode> of(Endpoint... rows) {
         return Stream.of(rows).map(Endpoint::tests);
     }
@@ -146,6 +150,7 @@ public final class SecurityMatrix {
             Function<RequestSpecification, Response> call = switch (method) {
                 case "GET" -> s -> s.get(path);
                 case "POST" -> s -> s.contentType(ContentType.JSON).body(body).post(path);
+                case "PATCH" -> s -> s.contentType(ContentType.JSON).body(body).patch(path);
                 default -> throw new IllegalStateException(method);
             };
             return call.apply(spec);
