@@ -122,7 +122,7 @@ public final class HouseholdGenerator {
         List<SyntheticHousehold.Member> members = members(r, seqs, village, category, risks);
         List<SyntheticHousehold.Income> incomes = incomes(r, category, eliminated, members);
 
-        String no = village.code() + String.format("%06d", seq);
+        String no = village.code() + Integer.toString(1_000_000 + seq).substring(1);
         String address = village.townshipName() + village.name() + (1 + r.nextInt(12)) + "组" + (1 + r.nextInt(80)) + "号";
         return new SyntheticHousehold(id, no, village.code(), address, category, liftedYear, enjoysPolicy,
                 monitoringType, risks, monitoringStart, eliminated, eliminatedOn, housingSafe, waterSafe, bank,
