@@ -15,7 +15,7 @@ trap 'rm -rf "$DATA"' EXIT
 start() {
   local log=$1 t0 t1
   t0=$(date +%s%N)
-  java ${JAVA_OPTS:-} -Dquarkus.profile=dev -Ddixian.data-dir="$DATA" -Dquarkus.http.port="$PORT" -jar "$JAR" >"$log" 2>&1 &
+  java ${JAVA_OPTS:-} -Ddixian.synthetic.size=none -Dquarkus.profile=dev -Ddixian.data-dir="$DATA" -Dquarkus.http.port="$PORT" -jar "$JAR" >"$log" 2>&1 &
   local pid=$!
   until curl -sf -o /dev/null "http://127.0.0.1:$PORT/q/health/ready"; do
     kill -0 $pid 2>/dev/null || { echo "backend died" >&2; tail -20 "$log" >&2; exit 1; }
