@@ -518,6 +518,57 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/households/{id}/members/{memberId}/move": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 成员迁到另一户（如婚嫁、分户；两户都记录） */
+        post: operations["moveMember"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/households/{id}/delete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 删除农户（软删除，保留历史；成员可另行登记） */
+        post: operations["deleteHousehold"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/households/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 导出农户名单（Excel，按查询条件，流式下载） */
+        get: operations["exportHouseholds"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -692,6 +743,13 @@ export interface components {
             waterSafe?: boolean;
             bankAccount?: string;
         };
+        MoveRequest: {
+            /** Format: int64 */
+            toHouseholdId: number;
+            /** @description 在新户中与户主的关系（不能是 HEAD） */
+            relation: string;
+            reason: string;
+        };
         Reason: {
             reason: string;
         };
@@ -703,7 +761,7 @@ export interface components {
         HouseholdEvent: {
             /** Format: int64 */
             id: number;
-            /** @description CREATED, UPDATED, MEMBER_ADDED, MEMBER_REMOVED */
+            /** @description CREATED, UPDATED, MEMBER_ADDED, MEMBER_REMOVED, MEMBER_MOVED_OUT, MEMBER_MOVED_IN, CODE_REVOKED, DELETED */
             type: string;
             /** Format: int64 */
             memberId?: number | null;
@@ -1900,6 +1958,97 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["QrTarget"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+        };
+    };
+    moveMember: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["HouseholdId"];
+                memberId: components["parameters"]["MemberId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MoveRequest"];
+            };
+        };
+        responses: {
+            /** @description 迁出后的本户 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Household"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+        };
+    };
+    deleteHousehold: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["HouseholdId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Reason"];
+            };
+        };
+        responses: {
+            /** @description 已删除（保留历史） */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+        };
+    };
+    exportHouseholds: {
+        parameters: {
+            query?: {
+                region?: string;
+                category?: components["schemas"]["HouseholdCategory"];
+                monitoringType?: components["schemas"]["MonitoringType"];
+                riskType?: components["schemas"]["RiskType"];
+                name?: string;
+                householdNo?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Excel 工作簿：户编号、所在村、区划代码、户主、农户类别、监测类型、风险类型、人口 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                 };
             };
             400: components["responses"]["Problem"];

@@ -33,11 +33,14 @@ import java.util.List;
 public class HouseholdResource {
     private final HouseholdService service;
     private final HouseholdCodeService codes;
+    private final HouseholdExport export;
     private final CurrentScope scope;
 
-    public HouseholdResource(HouseholdService service, HouseholdCodeService codes, CurrentScope scope) {
+    public HouseholdResource(HouseholdService service, HouseholdCodeService codes, HouseholdExport export,
+                             CurrentScope scope) {
         this.service = service;
         this.codes = codes;
+        this.export = export;
         this.scope = scope;
     }
 
@@ -54,6 +57,22 @@ public class HouseholdResource {
                                      @QueryParam("limit") @DefaultValue("20") @Min(value = 1, message = "最少 1 条") @Max(value = 200, message = "最多 200 条") int limit) {
         return service.search(scope.get(), new HouseholdRepository.Filter(region, category, monitoringType, riskType,
                 name, householdNo, idNumber, phoneLast4, after, limit));
+    }
+
+    @GET
+    @Path("export")
+    @Produces(HouseholdExport.XLSX)
+    @APIResponse(responseCode = "200", description = "Excel 工作簿", content = @Content(mediaType = HouseholdExport.XLSX,
+            schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING, format = "binary")))
+    public org.jboss.resteasy.reactive.RestMulti<io.vertx.core.buffer.Buffer> export(
+            @QueryParam("region") String region,
+            @QueryParam("category") HouseholdCategory category,
+            @QueryParam("monitoringType") MonitoringType monitoringType,
+            @QueryParam("riskType") RiskType riskType,
+            @QueryParam("name") @Size(max = 20, message = "姓名最长 20 个字") String name,
+            @QueryParam("householdNo") @Size(max = 18, message = "户编号最长 18 位") String householdNo) {
+        return export.export(scope.get(), new HouseholdRepository.Filter(region, category, monitoringType, riskType,
+                name, householdNo, null, null, null, HouseholdExport.PAGE));
     }
 
     @POST
