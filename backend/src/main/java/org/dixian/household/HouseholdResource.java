@@ -34,10 +34,12 @@ public class HouseholdResource {
     private final HouseholdService service;
     private final HouseholdCodeService codes;
     private final HouseholdExport export;
+    private final HouseholdImport imports;
     private final CurrentScope scope;
 
     public HouseholdResource(HouseholdService service, HouseholdCodeService codes, HouseholdExport export,
-                             CurrentScope scope) {
+                             HouseholdImport imports, CurrentScope scope) {
+        this.imports = imports;
         this.service = service;
         this.codes = codes;
         this.export = export;
@@ -57,6 +59,27 @@ public class HouseholdResource {
                                      @QueryParam("limit") @DefaultValue("20") @Min(value = 1, message = "最少 1 条") @Max(value = 200, message = "最多 200 条") int limit) {
         return service.search(scope.get(), new HouseholdRepository.Filter(region, category, monitoringType, riskType,
                 name, householdNo, idNumber, phoneLast4, after, limit));
+    }
+
+    @GET
+    @Path("import-template")
+    @Produces(HouseholdExport.XLSX)
+    @APIResponse(responseCode = "200", description = "导入模板", content = @Content(mediaType = HouseholdExport.XLSX,
+            schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING, format = "binary")))
+    public Uni<org.jboss.resteasy.reactive.RestResponse<byte[]>> importTemplate() {
+        scope.get().requireRole(HouseholdService.EDITORS);
+        return imports.template().map(bytes -> org.jboss.resteasy.reactive.RestResponse.ResponseBuilder.ok(bytes)
+                .header("Content-Disposition", "attachment; filename=\"household-import-template.xlsx\"").build());
+    }
+
+    @POST
+    @Path("import")
+    @Consumes({HouseholdExport.XLSX, MediaType.APPLICATION_OCTET_STREAM})
+    @Produces(MediaType.APPLICATION_JSON)
+    @ResponseStatus(201)
+    @APIResponse(responseCode = "201", description = "已全部导入", content = @Content(schema = @Schema(implementation = ImportResult.class)))
+    public Uni<ImportResult> importFile(byte[] file) {
+        return imports.importFile(scope.get(), file);
     }
 
     @GET

@@ -132,25 +132,7 @@ public class HouseholdService {
             }
             return requireNotRegistered("head.idNumber", head).chain(() -> households.countInVillage(in.regionCode()))
                     .chain(n -> {
-                        HouseholdEntity h = new HouseholdEntity();
-                        h.householdNo = in.regionCode() + String.format("%06d", n + 1);
-                        h.regionCode = in.regionCode();
-                        h.address = blankToNull(in.address());
-                        h.category = in.category();
-                        h.liftedYear = in.liftedYear() == null ? null : in.liftedYear().shortValue();
-                        h.enjoysPolicy = in.enjoysPolicy();
-                        h.monitoringType = in.monitoringType();
-                        h.riskTypes = names(in.riskTypes());
-                        h.monitoringStart = in.monitoringStart();
-                        h.housingSafe = in.housingSafe();
-                        h.waterSafe = in.waterSafe();
-                        h.bankAccountEnc = cipher.encrypt(in.bankAccount());
-                        h.bankAccountHash = index.of(BANK, in.bankAccount());
-                        h.headName = in.head().name().trim();
-                        h.memberCount = 1;
-                        h.createdAt = OffsetDateTime.now(clock);
-                        h.updatedAt = h.createdAt;
-                        h.requestKey = scopedKey;
+                        HouseholdEntity h = newHousehold(in, n + 1, scopedKey);
                         return households.persist(h)
                                 .call(saved -> members.persist(member(saved.id, in.head(), head)))
                                 .call(saved -> events.append(saved.id, null, "CREATED", scope, null, List.of(
@@ -160,6 +142,106 @@ public class HouseholdService {
                                 .map(saved -> saved.id);
                     });
         }));
+    }
+
+    /**
+     * Writes the households of an import in one transaction after checking what only the database knows
+     * (regions, scope, ID numbers already registered); any problem is reported by row and nothing is written.
+     */
+    @WithTransaction
+    public Uni<ImportResult> importAll(Scope scope, List<HouseholdImport.Parsed> parsed) {
+        scope.requireRole(EDITORS);
+        LocalDate today = LocalDate.now(clock);
+        List<org.dixian.platform.errors.RowError> errors = new ArrayList<>();
+        Map<String, Integer> rowOfHash = new java.util.HashMap<>();
+        for (HouseholdImport.Parsed p : parsed) {
+            List<FieldError> fe = new ArrayList<>();
+            if (RegionCodes.level(p.household().regionCode()) != 5) {
+                fe.add(new FieldError("村区划代码", "农户须登记在村（社区）一级区划"));
+            } else if (!scope.covers(p.household().regionCode())) {
+                fe.add(new FieldError("村区划代码", "不在您的管辖范围内"));
+            }
+            checkCategory(fe, p.household().category(), p.household().monitoringType(), p.household().riskTypes(), null);
+            fe.forEach(f -> errors.add(new org.dixian.platform.errors.RowError(p.headRow(), column(f.field()), f.message())));
+            rowOfHash.put(index.of(ID_CARD, p.household().head().idNumber()), p.headRow());
+            for (int i = 0; i < p.others().size(); i++) {
+                rowOfHash.put(index.of(ID_CARD, p.others().get(i).idNumber()), p.otherRows().get(i));
+            }
+        }
+        List<String> villages = parsed.stream().map(p -> p.household().regionCode()).distinct().toList();
+        return regions.names(villages).chain(names -> members.activeHashes(rowOfHash.keySet()).chain(taken -> {
+            for (HouseholdImport.Parsed p : parsed) {
+                if (RegionCodes.isValid(p.household().regionCode()) && !names.containsKey(p.household().regionCode())) {
+                    errors.add(new org.dixian.platform.errors.RowError(p.headRow(), "村区划代码", "区划不存在"));
+                }
+            }
+            taken.forEach(h -> errors.add(new org.dixian.platform.errors.RowError(rowOfHash.get(h), "身份证号", "该身份证号已登记在其他农户中")));
+            if (!errors.isEmpty()) {
+                errors.sort(java.util.Comparator.comparingInt(org.dixian.platform.errors.RowError::row));
+                throw ApiException.invalidRows("文件中有 " + errors.size() + " 处错误，未导入任何数据", errors);
+            }
+            Map<String, Long> next = new java.util.HashMap<>();
+            Uni<Void> chain = Uni.createFrom().voidItem();
+            int[] memberCount = {0};
+            for (HouseholdImport.Parsed p : parsed) {
+                String village = p.household().regionCode();
+                chain = chain.chain(() -> (next.containsKey(village) ? Uni.createFrom().item(next.get(village))
+                        : households.countInVillage(village)).chain(n -> {
+                    next.put(village, n + 1);
+                    HouseholdEntity h = newHousehold(p.household(), n + 1, null);
+                    h.memberCount = (short) (1 + p.others().size());
+                    memberCount[0] += h.memberCount;
+                    return households.persist(h)
+                            .call(saved -> members.persist(member(saved.id, p.household().head(),
+                                    IdCardNumber.parse(p.household().head().idNumber(), today))))
+                            .call(saved -> {
+                                Uni<Void> ms = Uni.createFrom().voidItem();
+                                for (NewMember m : p.others()) {
+                                    ms = ms.chain(() -> members.persist(member(saved.id, m, IdCardNumber.parse(m.idNumber(), today))).replaceWithVoid());
+                                }
+                                return ms;
+                            })
+                            .call(saved -> events.append(saved.id, null, "CREATED", scope, "Excel 导入", List.of(
+                                    new FieldChange("householdNo", null, saved.householdNo),
+                                    new FieldChange("category", null, saved.category.name()),
+                                    new FieldChange("head", null, saved.headName))))
+                            .replaceWithVoid();
+                }));
+            }
+            return chain.map(v -> new ImportResult(parsed.size(), memberCount[0]));
+        }));
+    }
+
+    private static String column(String field) {
+        return switch (field) {
+            case "monitoringType" -> "监测类型";
+            case "riskTypes" -> "风险类型";
+            case "liftedYear" -> "脱贫年度";
+            default -> field;
+        };
+    }
+
+    private HouseholdEntity newHousehold(NewHousehold in, long sequence, String scopedKey) {
+        HouseholdEntity h = new HouseholdEntity();
+        h.householdNo = in.regionCode() + String.format("%06d", sequence);
+        h.regionCode = in.regionCode();
+        h.address = blankToNull(in.address());
+        h.category = in.category();
+        h.liftedYear = in.liftedYear() == null ? null : in.liftedYear().shortValue();
+        h.enjoysPolicy = in.enjoysPolicy();
+        h.monitoringType = in.monitoringType();
+        h.riskTypes = names(in.riskTypes());
+        h.monitoringStart = in.monitoringStart();
+        h.housingSafe = in.housingSafe();
+        h.waterSafe = in.waterSafe();
+        h.bankAccountEnc = cipher.encrypt(in.bankAccount());
+        h.bankAccountHash = index.of(BANK, in.bankAccount());
+        h.headName = in.head().name().trim();
+        h.memberCount = 1;
+        h.createdAt = OffsetDateTime.now(clock);
+        h.updatedAt = h.createdAt;
+        h.requestKey = scopedKey;
+        return h;
     }
 
     /** Changes the given fields; every change is recorded from → to with the reason. */

@@ -8,6 +8,7 @@ public class ApiException extends RuntimeException {
     private final String type;
     private final String title;
     private final List<FieldError> errors;
+    private List<RowError> rows = List.of();
 
     public ApiException(int status, String type, String title, String detail, List<FieldError> errors) {
         super(detail, null, false, false);
@@ -31,6 +32,17 @@ public class ApiException extends RuntimeException {
 
     public List<FieldError> errors() {
         return errors;
+    }
+
+    /** Row-level problems of an uploaded file (row, column, message). */
+    public List<RowError> rows() {
+        return rows;
+    }
+
+    public static ApiException invalidRows(String detail, List<RowError> rows) {
+        ApiException e = new ApiException(400, "invalid-file", "文件内容有误", detail, null);
+        e.rows = List.copyOf(rows);
+        return e;
     }
 
     public static ApiException notFound(String detail) {

@@ -1,0 +1,4 @@
+package org.dixian.household;
+
+public record ImportResult(int households, int members) {
+}
