@@ -442,7 +442,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** 农户绑定本户（核对成员姓名、身份证号和预留手机号；连续错误 5 次锁定 1 小时） */
+        /** 农户绑定本户（核对成员姓名、身份证号和预留手机号；连续错误 5 次锁定 1 小时；户主以外的成员须户主先授权） */
         post: operations["bindHousehold"];
         delete?: never;
         options?: never;
@@ -597,6 +597,23 @@ export interface paths {
         put?: never;
         /** 按模板导入农户和成员（全部无误才写入；逐行报告错误；上限 5 MB / 5000 行） */
         post: operations["importHouseholds"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/me/household/members/{memberId}/allow": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 户主授权家庭成员用自己的微信绑定本户 */
+        post: operations["allowMemberBinding"];
         delete?: never;
         options?: never;
         head?: never;
@@ -801,7 +818,7 @@ export interface components {
         HouseholdEvent: {
             /** Format: int64 */
             id: number;
-            /** @description CREATED, UPDATED, MEMBER_ADDED, MEMBER_REMOVED, MEMBER_MOVED_OUT, MEMBER_MOVED_IN, CODE_REVOKED, DELETED */
+            /** @description CREATED, UPDATED, MEMBER_ADDED, MEMBER_REMOVED, MEMBER_MOVED_OUT, MEMBER_MOVED_IN, CODE_REVOKED, DELETED, BINDING_ALLOWED */
             type: string;
             /** Format: int64 */
             memberId?: number | null;
@@ -2158,6 +2175,30 @@ export interface operations {
             401: components["responses"]["Problem"];
             403: components["responses"]["Problem"];
             415: components["responses"]["Problem"];
+        };
+    };
+    allowMemberBinding: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                memberId: components["parameters"]["MemberId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 已授权 */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
         };
     };
 }

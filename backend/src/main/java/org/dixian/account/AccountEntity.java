@@ -37,6 +37,8 @@ public class AccountEntity {
     public String wechatUnionid;
     @Column(name = "household_id")
     public Long householdId;
+    @Column(name = "member_id")
+    public Long memberId;
     @Column(name = "request_key")
     public String requestKey;
     @Column(name = "created_at")

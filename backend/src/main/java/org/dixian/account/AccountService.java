@@ -241,7 +241,7 @@ public class AccountService {
 
     /** Binds a farmer account to a household (and its village); recorded as an account event. */
     @WithTransaction
-    public Uni<Principal> bindHousehold(long accountId, long householdId, String villageCode, String memberName) {
+    public Uni<Principal> bindHousehold(long accountId, long householdId, long memberId, String villageCode, String memberName) {
         return accounts.findById(accountId).chain(a -> {
             if (a == null || a.role != Role.FARMER) {
                 throw ApiException.forbidden("只有农户可以绑定农户");
@@ -251,12 +251,19 @@ public class AccountService {
                 throw ApiException.conflict("您已绑定农户");
             }
             a.householdId = householdId;
+            a.memberId = memberId;
             a.regionCode = villageCode;
             if ("微信用户".equals(a.name)) {
                 a.name = memberName;
             }
             return events.append(a.id, AccountEventType.HOUSEHOLD_BOUND, null, "农户核对身份后绑定").replaceWith(principal(a));
         });
+    }
+
+    /** The household member a farmer account is bound as, or null. */
+    @WithSession
+    public Uni<Long> boundMember(long accountId) {
+        return accounts.findById(accountId).map(a -> a == null ? null : a.memberId);
     }
 
     /** Active accounts for the development login page, oldest first. */

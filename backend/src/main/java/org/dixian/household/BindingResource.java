@@ -12,7 +12,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.dixian.auth.TokenPair;
 import org.dixian.platform.security.CurrentScope;
 
-@Path("/api/me/household/bind")
+@Path("/api/me/household")
 @Authenticated
 @Produces(MediaType.APPLICATION_JSON)
 public class BindingResource {
@@ -25,8 +25,17 @@ public class BindingResource {
     }
 
     @POST
+    @Path("bind")
     @Consumes(MediaType.APPLICATION_JSON)
     public Uni<TokenPair> bind(@Valid @NotNull(message = "请求体不能为空") BindRequest body) {
         return service.bind(scope.get(), body);
+    }
+
+    @POST
+    @Path("members/{memberId}/allow")
+    @org.jboss.resteasy.reactive.ResponseStatus(204)
+    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "204", description = "已授权")
+    public Uni<Void> allow(@jakarta.ws.rs.PathParam("memberId") long memberId) {
+        return service.allow(scope.get(), memberId);
     }
 }

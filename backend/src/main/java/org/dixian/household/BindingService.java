@@ -43,6 +43,11 @@ public class BindingService {
         this.keys = redis.key();
     }
 
+    /** The bound head lets another member of its household bind. */
+    public Uni<Void> allow(Scope scope, long memberId) {
+        return accounts.boundMember(scope.accountId()).chain(self -> households.allowBinding(scope, self, memberId));
+    }
+
     /** Binds the calling farmer and returns tokens that carry the household. */
     public Uni<TokenPair> bind(Scope scope, BindRequest in) {
         scope.requireRole(Role.FARMER);
@@ -68,7 +73,11 @@ public class BindingService {
                                         : ApiException.tooManyRequests("核对失败次数过多，请 1 小时后再试");
                             });
                 }
-                return accounts.bindHousehold(scope.accountId(), c.householdId(), c.regionCode(), c.memberName())
+                if (!c.allowed()) {
+                    // Correct details, so not a failed try: the head has not allowed this member yet.
+                    throw ApiException.forbidden("请先由户主在农户视窗中授权您绑定");
+                }
+                return accounts.bindHousehold(scope.accountId(), c.householdId(), c.memberId(), c.regionCode(), c.memberName())
                         .call(() -> keys.del(key))
                         .chain(auth::tokensFor);
             });

@@ -45,6 +45,7 @@ public class HouseholdService {
     private final IncomeRepository incomes;
     private final HouseholdEventRepository events;
     private final AccessRepository access;
+    private final BindingGrantRepository grants;
     private final RegionService regions;
     private final FieldCipher cipher;
     private final BlindIndex index;
@@ -52,13 +53,15 @@ public class HouseholdService {
     private final Clock clock;
 
     public HouseholdService(HouseholdRepository households, MemberRepository members, IncomeRepository incomes,
-                            HouseholdEventRepository events, AccessRepository access, RegionService regions,
+                            HouseholdEventRepository events, AccessRepository access, BindingGrantRepository grants,
+                            RegionService regions,
                             FieldCipher cipher, BlindIndex index, Idempotency idempotency, Clock clock) {
         this.households = households;
         this.members = members;
         this.incomes = incomes;
         this.events = events;
         this.access = access;
+        this.grants = grants;
         this.regions = regions;
         this.cipher = cipher;
         this.index = index;
@@ -442,16 +445,52 @@ public class HouseholdService {
             if (m == null) {
                 return Uni.createFrom().nullItem();
             }
-            return households.findById(m.householdId).map(h -> h == null || h.deleted ? null
-                    : new BindCandidate(h.id, h.regionCode, m.name, m.phoneHash));
+            return households.findById(m.householdId).chain(h -> h == null || h.deleted ? Uni.createFrom().nullItem()
+                    : grants.findById(new BindingGrantEntity.Key(h.id, m.id)).map(g -> new BindCandidate(h.id, m.id,
+                    h.regionCode, m.name, m.phoneHash, "HEAD".equals(m.relation) || g != null)));
         });
     }
 
     /** What binding checks against; the phone only as its blind index. */
-    public record BindCandidate(long householdId, String regionCode, String memberName, String phoneHash) {
+    public record BindCandidate(long householdId, long memberId, String regionCode, String memberName, String phoneHash,
+                                boolean allowed) {
         public boolean phoneMatches(BlindIndex index, String phone) {
             return phoneHash == null || (phone != null && phoneHash.equals(index.of(PHONE, phone)));
         }
+    }
+
+    /** The head (a farmer bound as the 户主) lets another member of the household bind its own WeChat account. */
+    @WithTransaction
+    public Uni<Void> allowBinding(Scope scope, Long boundMember, long memberId) {
+        scope.requireRole(Role.FARMER);
+        if (scope.householdId() == null) {
+            throw ApiException.forbidden("请先绑定农户");
+        }
+        return members.findById(boundMember == null ? -1L : boundMember).chain(self -> {
+            if (self == null || self.removed || !"HEAD".equals(self.relation) || !self.householdId.equals(scope.householdId())) {
+                throw ApiException.forbidden("只有户主可以授权家庭成员绑定");
+            }
+            return members.findById(memberId).chain(m -> {
+                if (m == null || m.removed || !m.householdId.equals(scope.householdId())) {
+                    throw ApiException.notFound("该户没有这位成员");
+                }
+                if ("HEAD".equals(m.relation)) {
+                    throw ApiException.conflict("户主无需授权");
+                }
+                return grants.findById(new BindingGrantEntity.Key(m.householdId, m.id)).chain(existing -> {
+                    if (existing != null) {
+                        return Uni.createFrom().voidItem();
+                    }
+                    BindingGrantEntity g = new BindingGrantEntity();
+                    g.householdId = m.householdId;
+                    g.memberId = m.id;
+                    g.grantedBy = scope.accountId();
+                    g.grantedAt = OffsetDateTime.now(clock);
+                    return grants.persist(g).chain(() -> events.append(m.householdId, m.id, "BINDING_ALLOWED", scope,
+                            null, List.of(new FieldChange("name", null, m.name)))).replaceWithVoid();
+                });
+            });
+        });
     }
 
     private Uni<Household> reload(long id) {

@@ -162,6 +162,54 @@ class BindingApiTest {
                 .body(Map.of("idNumber", Fixtures.uniqueIdNumber())).post("/api/me/household/bind"), "name");
     }
 
+    @Test
+    void otherMembersBindOnlyAfterTheHeadAllowsThem() {
+        CreatedHousehold h = aHousehold().create();
+        Map<String, Object> spouse = Fixtures.aMember("配偶" + Fixtures.marker(), "SPOUSE");
+        long spouseId = Api.as(Tokens.villageCadre()).contentType(ContentType.JSON).body(spouse)
+                .post("/api/households/{id}/members", h.id()).then().statusCode(200).extract().jsonPath()
+                .getLong("members.find { it.relation == 'SPOUSE' }.id");
+        String spouseFarmer = freshFarmer();
+        // Right details, not yet allowed: refused, and it is not counted as a failed try.
+        for (int i = 0; i < 6; i++) {
+            assertProblem(bind(spouseFarmer, (String) spouse.get("name"), (String) spouse.get("idNumber"),
+                    (String) spouse.get("phone")), 403);
+        }
+
+        String head = bind(freshFarmer(), h.headName(), h.headIdNumber(), h.headPhone()).then().statusCode(200)
+                .extract().jsonPath().getString("accessToken");
+        // Only the head allows, only members of its own household, and the head needs no permission.
+        assertProblem(Api.bearer(spouseFarmer).post("/api/me/household/members/{m}/allow", spouseId), 403);
+        assertProblem(Api.bearer(head).post("/api/me/household/members/{m}/allow", h.headId()), 409);
+        CreatedHousehold other = aHousehold().create();
+        assertProblem(Api.bearer(head).post("/api/me/household/members/{m}/allow", other.headId()), 404);
+        Api.bearer(head).post("/api/me/household/members/{m}/allow", spouseId).then().statusCode(204);
+
+        Response bound = bind(spouseFarmer, (String) spouse.get("name"), (String) spouse.get("idNumber"), (String) spouse.get("phone"));
+        assertEquals(200, bound.statusCode(), bound::asString);
+        assertTrue(Tokens.payload(bound.jsonPath().getString("accessToken")).contains("\"hh\":" + h.id()));
+        Api.as(Tokens.villageCadre()).get("/api/households/{id}/timeline", h.id()).then()
+                .body("type", org.hamcrest.Matchers.hasItem("BINDING_ALLOWED"));
+    }
+
+    @TestFactory
+    Stream<DynamicNode> allowMatrix() {
+        CreatedHousehold h = aHousehold().create();
+        String head = bind(freshFarmer(), h.headName(), h.headIdNumber(), h.headPhone()).then().statusCode(200)
+                .extract().jsonPath().getString("accessToken");
+        String path = "/api/me/household/members/" + h.headId() + "/allow";
+        return SecurityMatrix.of(SecurityMatrix.post(path, null)
+                // The accepted control (a generic farmer principal of this household, not bound as the head) ends in
+                // 403 from the head check: it got past authentication; the real head gets 409 (the head needs no grant).
+                .accepts(Tokens.farmer(970_000, DemoData.VILLAGE, h.id()), 403)
+                .refusesToken("the head itself (head needs no permission)", () -> head, 409)
+                .wrongRole(Tokens.villageCadre(), 403)
+                .wrongRole(Tokens.countyManager(), 403)
+                .otherHousehold(Tokens.farmer(970_001, DemoData.VILLAGE, h.id() + 1_000_000), 403)
+                .refuses("unbound farmer", Tokens.demoFarmer(), 403)
+                .refuses("client", Tokens.demoClient("households:read"), 403));
+    }
+
     @TestFactory
     Stream<DynamicNode> securityMatrix() {
         // A farmer already bound ends in 409 once access is granted: no side effects.

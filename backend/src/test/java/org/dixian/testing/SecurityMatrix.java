@@ -149,7 +149,7 @@ public final class SecurityMatrix {
         private Response send(RequestSpecification spec) {
             Function<RequestSpecification, Response> call = switch (method) {
                 case "GET" -> s -> s.get(path);
-                case "POST" -> s -> s.contentType(ContentType.JSON).body(body).post(path);
+                case "POST" -> body == null ? s -> s.post(path) : s -> s.contentType(ContentType.JSON).body(body).post(path);
                 case "PATCH" -> s -> s.contentType(ContentType.JSON).body(body).patch(path);
                 default -> throw new IllegalStateException(method);
             };
