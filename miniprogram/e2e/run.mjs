@@ -140,6 +140,42 @@ async function chooseRole(page, label) {
   assert.equal(await roleShown(page), label)
 }
 
+
+// ---- API helpers (set-up data for the household scenarios) ----
+const ID_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
+const ID_CHECK = '10X98765432'
+
+/** A valid 18-digit resident ID number (GB 11643 check character) in 兰考县. */
+function idNumber(birth, seq) {
+  const body = `410225${birth}${String(seq).padStart(3, '0')}`
+  const sum = [...body].reduce((acc, digit, i) => acc + Number(digit) * ID_WEIGHTS[i], 0)
+  return body + ID_CHECK[sum % 11]
+}
+
+async function api(base, method, path, { token, body, headers } = {}) {
+  const res = await fetch(`${base}${path}`, {
+    method,
+    headers: {
+      Accept: 'application/json',
+      ...(body !== undefined ? { 'Content-Type': 'application/json' } : {}),
+      ...(token ? { Authorization: `Bearer ${token}` } : {}),
+      ...headers,
+    },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  })
+  const text = await res.text()
+  const data = text ? JSON.parse(text) : undefined
+  if (!res.ok) throw new Error(`${method} ${path} → ${res.status}: ${text}`)
+  return data
+}
+
+async function devToken(base, name) {
+  const accounts = await api(base, 'GET', '/auth/dev/accounts')
+  const account = accounts.find((a) => a.name === name)
+  assert.ok(account, `demo account ${name} not found`)
+  return (await api(base, 'POST', '/auth/dev/login', { body: { accountId: account.id } })).accessToken
+}
+
 async function main() {
   const jar = process.env.DIXIAN_JAR
   if (!jar || !existsSync(jar)) {
@@ -268,6 +304,100 @@ async function main() {
       const message = await textOf(fieldError)
       assert.match(message, /[\u4e00-\u9fa5]/, `expected a Chinese field error, got "${message}"`)
       console.log(`       phone field error shown: ${message}`)
+    })
+
+
+    // Shared by (d) and (e): the household the information officer registers.
+    const household = {
+      headName: '韩立春',
+      idNumber: idNumber('19780312', 517),
+      phone: `137${String(Math.floor(Math.random() * 1e8)).padStart(8, '0')}`,
+      id: null,
+    }
+
+    await scenario('d information officer finds a household', page, async () => {
+      const token = await devToken(base, '张小红')
+      const created = await api(base, 'POST', '/api/households', {
+        token,
+        headers: { 'Idempotency-Key': crypto.randomUUID() },
+        body: {
+          regionCode: '410225101201',
+          category: 'MONITORED',
+          monitoringType: 'MARGINAL',
+          riskTypes: ['ILLNESS', 'EDUCATION'],
+          monitoringStart: '2026-03-01',
+          housingSafe: true,
+          waterSafe: true,
+          head: { name: household.headName, idNumber: household.idNumber, relation: 'HEAD', phone: household.phone },
+        },
+      })
+      household.id = created.id
+      console.log(`       created household ${created.householdNo} (id ${created.id})`)
+
+      await openLogin(page, base)
+      await devLogin(page, '干部登录', '张小红')
+      assert.equal(await textOf(page.locator('.tag--role')), '信息员')
+      await page.locator('.link-households').click()
+      await page.getByText('农户查询').first().waitFor()
+      await page.locator('.search-name input').fill(household.headName.slice(0, 2))
+      await page.locator('.btn-search').click()
+      const card = page.locator('.household', { hasText: household.headName })
+      await card.waitFor()
+      const cardText = await textOf(card)
+      assert.match(cardText, /监测对象/)
+      assert.match(cardText, /任庄村/)
+      assert.ok(cardText.includes(created.householdNo), `expected ${created.householdNo} in "${cardText}"`)
+      await page.screenshot({ path: join(screenshots, 'd-household-search.png'), fullPage: true })
+
+      await card.click()
+      const idCell = page.locator('.member-id').first()
+      await idCell.waitFor()
+      const shownId = await textOf(idCell)
+      assert.ok(!shownId.includes(household.idNumber), 'the full ID number must not be shown')
+      assert.ok(shownId.startsWith('410225') && shownId.includes('*'), `expected a masked ID, got "${shownId}"`)
+      assert.equal(await textOf(page.locator('.facts-monitoring')), '边缘易致贫户')
+      assert.equal(await textOf(page.locator('.facts-risks')), '因病、因学')
+      await page.getByText('登记农户').first().waitFor()
+      await page.locator('.viewer', { hasText: '信息员 · 任庄村' }).first().waitFor()
+      await page.screenshot({ path: join(screenshots, 'd-household-detail-masked.png'), fullPage: true })
+
+      // Plain values are for township and village cadres: either the value or the server's refusal shows.
+      await page.locator('.reveal-id').first().click()
+      await page.locator('.uni-modal__textarea').fill('入户核实身份')
+      await page.locator('.uni-modal__btn_primary').click()
+      const refusal = page.locator('.error-notice')
+      await Promise.race([
+        refusal.first().waitFor(),
+        page.locator('.member-id', { hasText: household.idNumber }).waitFor(),
+      ])
+      if (await refusal.count()) {
+        const message = await textOf(refusal.first())
+        assert.match(message, /[\u4e00-\u9fa5]/, `expected a Chinese refusal, got "${message}"`)
+        console.log(`       reveal refused: ${message}`)
+      } else {
+        console.log('       reveal shown')
+      }
+    })
+
+    await scenario('e farmer binds the household', page, async () => {
+      assert.ok(household.id, 'scenario d did not create the household')
+      await openLogin(page, base)
+      await devLogin(page, '农户登录', '赵大山')
+      await page.getByText('绑定我家').first().waitFor()
+      await page.locator('.bind-name input').fill(household.headName)
+      await page.locator('.bind-id input').fill(household.idNumber)
+      await page.locator('.bind-phone input').fill(household.phone)
+      await page.locator('.btn-bind').click()
+      await page.getByText('农户视窗').waitFor()
+      await page.locator('.member', { hasText: household.headName }).waitFor()
+      const shownId = await textOf(page.locator('.member-id').first())
+      assert.ok(!shownId.includes(household.idNumber), 'the farmer window shows masked ID numbers')
+      assert.equal(await page.locator('.reveal-id').count(), 0)
+      await page.locator('.event', { hasText: '登记农户' }).waitFor()
+      await page.locator('.viewer', { hasText: '信息员 · 任庄村' }).first().waitFor()
+      assert.equal(await page.getByText('绑定我家').count(), 0)
+      const stored = await page.evaluate(() => localStorage.getItem('dixian.tokens'))
+      assert.ok(stored && stored.includes('accessToken'), 'the new token pair is stored')
     })
 
     if (consoleErrors.length) console.log(`page errors seen:\n  ${consoleErrors.join('\n  ')}`)

@@ -40,8 +40,11 @@ async function render(me: ReturnType<typeof meAs>) {
     return { statusCode: 404, data: { type: 't', title: '未找到', status: 404 } }
   })
   const wrapper = mount(HomePage)
-  await flushPromises()
-  await new Promise((r) => setTimeout(r, 5))
+  // /api/me and then the children: two fake round trips, with room for a loaded machine.
+  for (let i = 0; i < 4; i++) {
+    await flushPromises()
+    await new Promise((r) => setTimeout(r, 5))
+  }
   await flushPromises()
   return wrapper
 }
@@ -65,7 +68,9 @@ describe('home page', () => {
     expect(wrapper.find('.level').text()).toBe('乡级')
     expect(requests.map(path)).toContain('/api/regions/410225101000/children')
     expect(wrapper.findAll('.region-item').map((w) => w.text())).toEqual(['任庄村410225101201'])
-    expect(wrapper.find('.link-card').exists()).toBe(false)
+    expect(wrapper.findAll('.link-card').map((w) => w.text().replace('›', '').trim())).toEqual(['农户查询'])
+    await wrapper.find('.link-households').trigger('tap')
+    expect(fakeUni.navigateTo).toHaveBeenCalledWith({ url: '/pages/households/index' })
   })
 
   it('tells a village cadre there are no lower regions', async () => {
@@ -77,6 +82,7 @@ describe('home page', () => {
   it('links account managers to the accounts page and logs out', async () => {
     const wrapper = await render(meAs('ACCOUNT_MANAGER', 3, { name: '孙丽' }))
     expect(wrapper.find('.tag--role').text()).toBe('账号管理员')
+    expect(wrapper.find('.link-households').exists()).toBe(false)
     await wrapper.find('.link-card').trigger('tap')
     expect(fakeUni.navigateTo).toHaveBeenCalledWith({ url: '/pages/accounts/index' })
     await wrapper.find('.btn-logout').trigger('tap')

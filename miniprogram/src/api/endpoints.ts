@@ -2,12 +2,22 @@ import { http } from './client'
 import type {
   Account,
   AccountPage,
+  AccessRecord,
   AccountStatus,
+  BindRequest,
   CadreLoginRequest,
   DemoAccount,
+  Household,
+  HouseholdCategory,
+  HouseholdEvent,
+  HouseholdPage,
   Me,
+  MonitoringType,
   NewAccount,
   Region,
+  RevealRequest,
+  RevealedValue,
+  RiskType,
   Role,
   TokenPair,
 } from './types'
@@ -22,6 +32,8 @@ export const authApi = {
 
 export const meApi = {
   get: () => http.get<Me>('/api/me'),
+  /** Binds the farmer to a household; the answer is a new token pair that carries the household. */
+  bindHousehold: (body: BindRequest) => http.post<TokenPair>('/api/me/household/bind', body),
 }
 
 export const regionsApi = {
@@ -45,4 +57,25 @@ export const accountsApi = {
     http.post<Account>('/api/accounts', body, { 'Idempotency-Key': idempotencyKey }),
   disable: (id: number, reason: string) => http.post<Account>(`/api/accounts/${id}/disable`, { reason }),
   enable: (id: number, reason: string) => http.post<Account>(`/api/accounts/${id}/enable`, { reason }),
+}
+
+export interface HouseholdQuery {
+  region?: string
+  category?: HouseholdCategory
+  monitoringType?: MonitoringType
+  riskType?: RiskType
+  name?: string
+  householdNo?: string
+  idNumber?: string
+  phoneLast4?: string
+  after?: number | null
+  limit?: number
+}
+
+export const householdsApi = {
+  list: (query: HouseholdQuery = {}) => http.get<HouseholdPage>('/api/households', { ...query }),
+  get: (id: number) => http.get<Household>(`/api/households/${id}`),
+  timeline: (id: number) => http.get<HouseholdEvent[]>(`/api/households/${id}/timeline`),
+  viewers: (id: number) => http.get<AccessRecord[]>(`/api/households/${id}/viewers`),
+  reveal: (id: number, body: RevealRequest) => http.post<RevealedValue>(`/api/households/${id}/reveal`, body),
 }

@@ -1,0 +1,102 @@
+#!/usr/bin/env bash
+# Household registry under load: starts the packaged backend (dev profile) with -Ddixian.synthetic.size=<size>,
+# waits for the synthetic data and /q/health/ready, runs bench/Load.java (search, detail, farmer window) and
+# pgbench baselines (bench/sql/search.sql, detail.sql) against the same embedded PostgreSQL at the same
+# concurrency, prints a summary table, and always stops the backend.
+# Usage: bench/households.sh [size=demo] [concurrency=200] [seconds=20]
+#   (after ./mvnw -B -pl backend -am -DskipTests package)
+# BENCH_DATA_DIR=/path reuses (or creates and keeps) a data directory, so a province is generated only once.
+# MAX_REQUESTS caps each scenario (default 1000000); PGBENCH=path overrides /usr/bin/pgbench.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+SIZE=${1:-demo}
+CONC=${2:-200}
+SECS=${3:-20}
+MAX=${MAX_REQUESTS:-1000000}
+PGBENCH=${PGBENCH:-$(command -v pgbench || echo /usr/bin/pgbench)}
+JAR=backend/target/quarkus-app/quarkus-run.jar
+[ -f "$JAR" ] || { echo "build first: ./mvnw -B -pl backend -am -DskipTests package" >&2; exit 1; }
+[ -x "$PGBENCH" ] || { echo "pgbench not found (apt-get install -y postgresql-contrib)" >&2; exit 1; }
+if [ -n "${BENCH_DATA_DIR:-}" ]; then DATA=$BENCH_DATA_DIR; mkdir -p "$DATA"; KEEP=1; else DATA=$(mktemp -d /tmp/dixian-bench-XXXX); KEEP=; fi
+PORT=$(python3 -c 'import socket;s=socket.socket();s.bind(("127.0.0.1",0));print(s.getsockname()[1])')
+LOG="$DATA/backend-$(date +%Y%m%d-%H%M%S).log"
+OUT=$(mktemp /tmp/dixian-bench-out-XXXX)
+PID=
+cleanup() {
+  [ -n "$PID" ] && kill "$PID" 2>/dev/null && wait "$PID" 2>/dev/null || true
+  rm -f "$OUT" "$OUT".*
+  [ -n "$KEEP" ] || rm -rf "$DATA"
+}
+trap cleanup EXIT
+java ${JAVA_OPTS:-} -Dquarkus.profile=dev -Ddixian.data-dir="$DATA" -Dquarkus.http.port="$PORT" \
+  -Ddixian.synthetic.size="$SIZE" -jar "$JAR" >"$LOG" 2>&1 &
+PID=$!
+echo "size $SIZE, concurrency $CONC, ${SECS}s per scenario, data $DATA, log $LOG, pid $PID"
+until grep -q -e 'Synthetic data loaded' -e 'Synthetic data load failed' -e 'Synthetic data (.*) skipped' "$LOG"; do
+  kill -0 "$PID" 2>/dev/null || { echo "backend died" >&2; tail -30 "$LOG" >&2; exit 1; }
+  sleep 1
+done
+grep -q 'Synthetic data load failed' "$LOG" && { echo "synthetic load failed" >&2; grep -A5 'load failed' "$LOG" >&2; exit 1; }
+grep -e 'Synthetic data loaded' -e 'Synthetic data (.*) skipped' "$LOG" | sed 's/^.*INFO/INFO/'
+# The loader's COPY baseline runs after the load; wait for it so it does not compete with the measurement.
+if grep -q 'Synthetic data loaded' "$LOG"; then
+  for _ in $(seq 1 600); do grep -q -e 'Synthetic data baseline' -e 'baseline.*failed' "$LOG" && break; sleep 1; done
+fi
+until curl -sf -o /dev/null "http://127.0.0.1:$PORT/q/health/ready"; do
+  kill -0 "$PID" 2>/dev/null || { echo "backend died" >&2; tail -30 "$LOG" >&2; exit 1; }
+  sleep 0.5
+done
+PGPORT=$(grep -o 'Embedded PostgreSQL on 127.0.0.1:[0-9]*' "$LOG" | head -1 | grep -o '[0-9]*$')
+PSQL_ARGS=(-h 127.0.0.1 -p "$PGPORT" -U postgres -d postgres)
+export PGPASSWORD=${PGPASSWORD:-postgres}
+psql() { PGOPTIONS="-c client_min_messages=warning" command psql "${PSQL_ARGS[@]}" -X -q -t -A -v ON_ERROR_STOP=1 "$@"; }
+echo "embedded PostgreSQL on port $PGPORT; households: $(psql -c 'select count(*) from household')"
+
+echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
+java -Xmx1g bench/Load.java all "http://127.0.0.1:$PORT" "$CONC" "$SECS" "$MAX" | tee "$OUT"
+echo "load average after the API runs: $(cut -d' ' -f1-3 /proc/loadavg)"
+
+# pgbench baselines on the same database, same concurrency, 2 pgbench threads.
+psql -c "drop table if exists bench_region;
+  create table bench_region as
+    select row_number() over (order by code)::int as n,
+           case level when 4 then left(code, 9) else code end || '%' as pattern
+      from region where code like '410225%' and level in (4, 5);
+  create unique index on bench_region (n); analyze bench_region;"
+psql -c "drop table if exists bench_household;
+  create table bench_household as
+    select row_number() over (order by id)::int as n, id from household where region_code like '410225%' and not deleted;
+  create unique index on bench_household (n); analyze bench_household;"
+NREG=$(psql -c 'select count(*) from bench_region')
+NIDS=$(psql -c 'select count(*) from bench_household')
+# max_connections (200 in EmbeddedServers) minus the backend's pools and superuser slots bounds the clients.
+FREE=$(psql -c "select current_setting('max_connections')::int - current_setting('superuser_reserved_connections')::int - count(*) - 5 from pg_stat_activity")
+PGC=$(( CONC < FREE ? CONC : FREE ))
+[ "$PGC" -lt "$CONC" ] && echo "pgbench clients capped at $PGC (max_connections leaves $FREE free; the backend itself uses a pool of 40)"
+pgb() { # name script vars...
+  local name=$1 script=$2; shift 2
+  "$PGBENCH" "${PSQL_ARGS[@]}" -n -c "$PGC" -j 2 -T "$SECS" -M prepared "$@" -f "$script" 2>&1 | tee "$OUT.$name" \
+    | grep -e 'number of transactions actually' -e 'latency average' -e 'tps' -e 'failed' || true
+}
+echo "pgbench search ($NREG townships and villages):"
+pgb search bench/sql/search.sql -D nregions="$NREG"
+echo "pgbench detail ($NIDS households of 410225):"
+pgb detail bench/sql/detail.sql -D nids="$NIDS"
+psql -c 'drop table if exists bench_region; drop table if exists bench_household'
+echo "load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)"
+
+field() { grep "RESULT scenario=$1 " "$OUT" | grep -o "$2=[0-9.]*" | cut -d= -f2; }
+tps() { grep -o 'tps = [0-9.]*' "$OUT.$1" | head -1 | grep -o '[0-9.]*$' | xargs printf '%.1f' 2>/dev/null || true; }
+lat() { grep -o 'latency average = [0-9.]*' "$OUT.$1" | grep -o '[0-9.]*$' | xargs printf '%.2f' 2>/dev/null || true; }
+echo
+echo "API at concurrency $CONC; pgbench at $PGC clients, 2 threads, ${SECS}s"
+echo "| scenario | req/s | p50 ms | p95 ms | p99 ms | max ms | errors | non-2xx | pgbench tps | pgbench avg ms | API / pgbench |"
+echo "|---|---|---|---|---|---|---|---|---|---|---|"
+for s in search detail window; do
+  if ! grep -q "RESULT scenario=$s " "$OUT"; then echo "| $s | skipped | | | | | | | | | |"; continue; fi
+  t=; l=; r=
+  if [ -f "$OUT.$s" ]; then t=$(tps "$s"); l=$(lat "$s"); fi
+  if [ -n "$t" ]; then r=$(awk -v a="$(field "$s" rps)" -v b="$t" 'BEGIN{printf "%.2f", a/b}'); fi
+  echo "| $s | $(field "$s" rps) | $(field "$s" p50) | $(field "$s" p95) | $(field "$s" p99) | $(field "$s" max) | $(field "$s" errors) | $(field "$s" non2xx) | ${t:-—} | ${l:-—} | ${r:-—} |"
+done
+rm -f "$OUT".*
