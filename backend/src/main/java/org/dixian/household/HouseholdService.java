@@ -493,12 +493,8 @@ public class HouseholdService {
         });
     }
 
-    private Uni<Household> reload(long id) {
-        return reloadInSession(id);
-    }
-
     @WithSession
-    Uni<Household> reloadInSession(long id) {
+    Uni<Household> reload(long id) {
         return households.findById(id).chain(this::detail);
     }
 
