@@ -4,6 +4,7 @@ import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Parameters;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.dixian.platform.security.RegionCodes;
 import org.dixian.platform.security.Role;
 import org.dixian.platform.security.Scope;
 
@@ -26,8 +27,9 @@ public class HouseholdRepository implements PanacheRepositoryBase<HouseholdEntit
             p.and("hh", scope.householdId() == null ? -1L : scope.householdId());
             return "h.deleted = false and h.id = :hh";
         }
-        p.and("scope", scope.likePattern());
-        return "h.deleted = false and h.regionCode like :scope";
+        String[] range = scope.regionCode() == null ? new String[] {"-", "-"} : RegionCodes.range(scope.regionCode());
+        p.and("scopeFrom", range[0]).and("scopeTo", range[1]);
+        return "h.deleted = false and h.regionCode >= :scopeFrom and h.regionCode < :scopeTo";
     }
 
     public Uni<HouseholdEntity> findVisible(Scope scope, long id) {
@@ -39,8 +41,9 @@ public class HouseholdRepository implements PanacheRepositoryBase<HouseholdEntit
         Parameters p = new Parameters();
         StringBuilder q = new StringBuilder("from HouseholdEntity h where ").append(visible(scope, p));
         if (f.regionCode() != null) {
-            q.append(" and h.regionCode like :region");
-            p.and("region", f.regionCode());
+            String[] range = RegionCodes.range(f.regionCode());
+            q.append(" and h.regionCode >= :regionFrom and h.regionCode < :regionTo");
+            p.and("regionFrom", range[0]).and("regionTo", range[1]);
         }
         if (f.category() != null) {
             q.append(" and h.category = :category");

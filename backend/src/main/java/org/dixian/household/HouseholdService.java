@@ -80,7 +80,7 @@ public class HouseholdService {
                 throw ApiException.invalid("region", "区划代码应为 12 位数字");
             }
             scope.requireCovers(in.regionCode());
-            regionLike = RegionCodes.prefix(in.regionCode()) + "%";
+            regionLike = in.regionCode();
         }
         String idHash = null;
         if (in.idCardHash() != null && !in.idCardHash().isBlank()) {

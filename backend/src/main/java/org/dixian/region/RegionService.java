@@ -67,16 +67,38 @@ public class RegionService {
         return regions.findById(code).map(r -> r == null ? null : r.view());
     }
 
-    /** Names of the given regions, for composing views (no scope check: names are public data). */
-    @WithSession
+    /**
+     * Names of the given regions, for composing views (no scope check: names are public data). Every list
+     * and detail needs them, so all names are read once and kept in memory (58k regions, about 3 MB);
+     * regions only change when the loader runs at start-up.
+     */
     public Uni<java.util.Map<String, String>> names(java.util.Collection<String> codes) {
-        java.util.Set<String> wanted = new java.util.HashSet<>(codes);
-        wanted.remove(null);
-        if (wanted.isEmpty()) {
-            return Uni.createFrom().item(java.util.Map.of());
+        java.util.Map<String, String> all = nameCache;
+        if (all != null) {
+            return Uni.createFrom().item(pick(all, codes));
         }
-        return regions.byCodes(wanted).map(l -> l.stream()
-                .collect(java.util.stream.Collectors.toMap(r -> r.code, r -> r.name)));
+        return allNames().map(loaded -> {
+            nameCache = loaded;
+            return pick(loaded, codes);
+        });
+    }
+
+    private volatile java.util.Map<String, String> nameCache;
+
+    @WithSession
+    Uni<java.util.Map<String, String>> allNames() {
+        return regions.listAll().map(l -> java.util.Map.copyOf(l.stream()
+                .collect(java.util.stream.Collectors.toMap(r -> r.code, r -> r.name))));
+    }
+
+    private static java.util.Map<String, String> pick(java.util.Map<String, String> all, java.util.Collection<String> codes) {
+        java.util.Map<String, String> out = new java.util.HashMap<>();
+        for (String c : codes) {
+            if (c != null && all.containsKey(c)) {
+                out.put(c, all.get(c));
+            }
+        }
+        return out;
     }
 
     private Uni<RegionEntity> load(String code) {

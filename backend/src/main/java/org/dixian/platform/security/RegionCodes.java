@@ -58,6 +58,18 @@ public final class RegionCodes {
         return pad(code.substring(0, DIGITS[level]));
     }
 
+    /**
+     * Everything under {@code code} as a half-open range of codes [from, to): "410225000000" →
+     * ["410225000000", "410226000000"). Unlike LIKE with a bound pattern, a range keeps using a plain
+     * btree index in generic (prepared) plans.
+     */
+    public static String[] range(String code) {
+        String p = prefix(code);
+        String next = new java.math.BigInteger(p).add(java.math.BigInteger.ONE).toString();
+        String upper = next.length() > p.length() ? "999999999999~" : pad(String.format("%0" + p.length() + "d", new java.math.BigInteger(next)));
+        return new String[] {pad(p), upper};
+    }
+
     public static String pad(String digits) {
         return (digits + "000000000000").substring(0, 12);
     }
