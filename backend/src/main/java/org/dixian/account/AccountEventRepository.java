@@ -29,7 +29,7 @@ public class AccountEventRepository implements PanacheRepositoryBase<AccountEven
         e.at = OffsetDateTime.now(clock);
         e.reason = reason;
         if (actor != null) {
-            e.actorId = actor.accountId() == 0 ? null : actor.accountId();
+            e.actorId = actor.actorId();
             e.actorRole = actor.role();
             e.actorRegion = actor.regionCode();
         }

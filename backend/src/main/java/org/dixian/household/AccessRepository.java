@@ -27,7 +27,7 @@ public class AccessRepository implements PanacheRepositoryBase<AccessEntity, Lon
         a.memberId = memberId;
         a.kind = kind;
         a.field = field;
-        a.actorId = actor.accountId() == 0 ? null : actor.accountId();
+        a.actorId = actor.actorId();
         a.actorRole = actor.role();
         a.actorRegion = actor.regionCode();
         a.at = OffsetDateTime.now(clock);

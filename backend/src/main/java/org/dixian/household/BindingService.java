@@ -14,6 +14,7 @@ import org.dixian.platform.idcard.IdCardNumber;
 import org.dixian.platform.security.Role;
 import org.dixian.platform.security.Scope;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 
@@ -32,15 +33,17 @@ public class BindingService {
     private final BlindIndex index;
     private final ReactiveValueCommands<String, Long> counters;
     private final ReactiveKeyCommands<String> keys;
+    private final Clock clock;
 
     public BindingService(HouseholdService households, AccountService accounts, AuthService auth, BlindIndex index,
-                          ReactiveRedisDataSource redis) {
+                          ReactiveRedisDataSource redis, Clock clock) {
         this.households = households;
         this.accounts = accounts;
         this.auth = auth;
         this.index = index;
         this.counters = redis.value(Long.class);
         this.keys = redis.key();
+        this.clock = clock;
     }
 
     /** The bound head lets another member of its household bind. */
@@ -54,9 +57,9 @@ public class BindingService {
         if (scope.householdId() != null) {
             throw ApiException.conflict("您已绑定农户");
         }
-        if (IdCardNumber.problem(in.idNumber(), LocalDate.now()).isPresent()) {
-            throw ApiException.invalid("idNumber", IdCardNumber.problem(in.idNumber(), LocalDate.now()).get());
-        }
+        IdCardNumber.problem(in.idNumber(), LocalDate.now(clock)).ifPresent(problem -> {
+            throw ApiException.invalid("idNumber", problem);
+        });
         String key = "bind-fail:" + scope.accountId();
         return counters.get(key).chain(tries -> {
             if (tries != null && tries >= MAX_TRIES) {

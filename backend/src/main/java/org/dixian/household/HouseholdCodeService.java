@@ -55,7 +55,7 @@ public class HouseholdCodeService {
     @WithTransaction
     public Uni<byte[]> householdQr(Scope scope, long id) {
         requireCadre(scope);
-        return visible(scope, id).chain(h -> codes.findById(h.id).chain(existing -> existing != null
+        return households.requireVisible(scope, id).chain(h -> codes.findById(h.id).chain(existing -> existing != null
                 ? Uni.createFrom().item(existing) : codes.persist(newCode(h.id, scope))))
                 .chain(c -> QrImages.png(link(c.code), QR_SIZE));
     }
@@ -64,7 +64,7 @@ public class HouseholdCodeService {
     @WithTransaction
     public Uni<Void> revoke(Scope scope, long id, String reason) {
         scope.requireRole(HouseholdService.EDITORS);
-        return visible(scope, id).chain(h -> codes.findById(h.id).chain(existing -> {
+        return households.requireVisible(scope, id).chain(h -> codes.findById(h.id).chain(existing -> {
             Uni<Void> removed = existing == null ? Uni.createFrom().voidItem()
                     : codes.delete(existing).chain(() -> codes.flush());
             return removed.chain(() -> codes.persist(newCode(h.id, scope)))
@@ -119,10 +119,6 @@ public class HouseholdCodeService {
         });
     }
 
-    private Uni<HouseholdEntity> visible(Scope scope, long id) {
-        return households.findVisible(scope, id)
-                .onItem().ifNull().failWith(() -> ApiException.notFound("未找到该农户，或不在您的管辖范围内"));
-    }
 
     private HouseholdCodeEntity newCode(long householdId, Scope scope) {
         StringBuilder random = new StringBuilder();
@@ -134,7 +130,7 @@ public class HouseholdCodeService {
         c.householdId = householdId;
         c.code = payload + "-" + sign(payload);
         c.createdAt = OffsetDateTime.now(clock);
-        c.createdBy = scope.accountId() == 0 ? null : scope.accountId();
+        c.createdBy = scope.actorId();
         return c;
     }
 

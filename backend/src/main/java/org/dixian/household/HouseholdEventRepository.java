@@ -31,7 +31,7 @@ public class HouseholdEventRepository implements PanacheRepositoryBase<Household
         e.reason = reason;
         e.changes = HouseholdEventEntity.write(changes);
         if (actor != null) {
-            e.actorId = actor.accountId() == 0 ? null : actor.accountId();
+            e.actorId = actor.actorId();
             e.actorRole = actor.role();
             e.actorRegion = actor.regionCode();
         }

@@ -4,6 +4,7 @@ import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Parameters;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.dixian.platform.errors.ApiException;
 import org.dixian.platform.security.RegionCodes;
 import org.dixian.platform.security.Role;
 import org.dixian.platform.security.Scope;
@@ -35,6 +36,12 @@ public class HouseholdRepository implements PanacheRepositoryBase<HouseholdEntit
     public Uni<HouseholdEntity> findVisible(Scope scope, long id) {
         Parameters p = Parameters.with("id", id);
         return find("from HouseholdEntity h where h.id = :id and " + visible(scope, p), p).firstResult();
+    }
+
+    /** A household the caller may see, or "not found" (the same answer whether it exists elsewhere or not). */
+    public Uni<HouseholdEntity> requireVisible(Scope scope, long id) {
+        return findVisible(scope, id)
+                .onItem().ifNull().failWith(() -> ApiException.notFound("未找到该农户，或不在您的管辖范围内"));
     }
 
     public Uni<List<HouseholdEntity>> search(Scope scope, Filter f) {

@@ -74,19 +74,19 @@ public class HouseholdService {
     public Uni<HouseholdPage> search(Scope scope, HouseholdRepository.Filter in) {
         scope.requireRole(READERS);
         scope.requireClientScope("households:read");
-        String regionLike = null;
+        String region = null;
         if (in.regionCode() != null) {
             if (!RegionCodes.isValid(in.regionCode())) {
                 throw ApiException.invalid("region", "区划代码应为 12 位数字");
             }
             scope.requireCovers(in.regionCode());
-            regionLike = in.regionCode();
+            region = in.regionCode();
         }
         String idHash = null;
         if (in.idCardHash() != null && !in.idCardHash().isBlank()) {
             idHash = index.of(ID_CARD, IdCardNumber.normalise(in.idCardHash()));
         }
-        HouseholdRepository.Filter f = new HouseholdRepository.Filter(regionLike, in.category(), in.monitoringType(),
+        HouseholdRepository.Filter f = new HouseholdRepository.Filter(region, in.category(), in.monitoringType(),
                 in.riskType(), blankToNull(in.headName()), blankToNull(in.householdNo()), idHash,
                 blankToNull(in.phoneLast4()), in.after(), in.limit());
         return households.search(scope, f).chain(rows -> {
@@ -101,7 +101,7 @@ public class HouseholdService {
     @WithTransaction
     public Uni<Household> get(Scope scope, long id) {
         requireReader(scope);
-        return visible(scope, id).call(h -> scope.role() == Role.FARMER ? Uni.createFrom().voidItem()
+        return households.requireVisible(scope, id).call(h -> scope.role() == Role.FARMER ? Uni.createFrom().voidItem()
                 : access.log(h.id, null, "VIEW", null, scope, null)).chain(this::detail);
     }
 
@@ -251,7 +251,7 @@ public class HouseholdService {
     @WithTransaction
     public Uni<Household> update(Scope scope, long id, HouseholdChange in) {
         scope.requireRole(EDITORS);
-        return visible(scope, id).chain(h -> {
+        return households.requireVisible(scope, id).chain(h -> {
             if (h.version != in.version()) {
                 throw ApiException.conflict("该农户信息已被他人修改，请刷新后重试");
             }
@@ -305,7 +305,7 @@ public class HouseholdService {
         if (!errors.isEmpty()) {
             throw ApiException.invalid(errors);
         }
-        return visible(scope, id).chain(h -> requireNotRegistered("idNumber", idCard).chain(() -> {
+        return households.requireVisible(scope, id).chain(h -> requireNotRegistered("idNumber", idCard).chain(() -> {
             MemberEntity m = member(h.id, in, idCard);
             h.memberCount++;
             h.updatedAt = OffsetDateTime.now(clock);
@@ -319,7 +319,7 @@ public class HouseholdService {
     @WithTransaction
     public Uni<Household> removeMember(Scope scope, long id, long memberId, String reason) {
         scope.requireRole(EDITORS);
-        return visible(scope, id).chain(h -> members.findById(memberId).chain(m -> {
+        return households.requireVisible(scope, id).chain(h -> members.findById(memberId).chain(m -> {
             if (m == null || m.removed || !m.householdId.equals(h.id)) {
                 throw ApiException.notFound("该户没有这位成员");
             }
@@ -350,7 +350,7 @@ public class HouseholdService {
         if (!errors.isEmpty()) {
             throw ApiException.invalid(errors);
         }
-        return visible(scope, id).chain(from -> visible(scope, in.toHouseholdId()).chain(to ->
+        return households.requireVisible(scope, id).chain(from -> households.requireVisible(scope, in.toHouseholdId()).chain(to ->
                 members.findById(memberId).chain(m -> {
                     if (m == null || m.removed || !m.householdId.equals(from.id)) {
                         throw ApiException.notFound("该户没有这位成员");
@@ -379,7 +379,7 @@ public class HouseholdService {
     @WithTransaction
     public Uni<Void> delete(Scope scope, long id, String reason) {
         scope.requireRole(EDITORS);
-        return visible(scope, id).chain(h -> members.ofHousehold(h.id).chain(ms -> {
+        return households.requireVisible(scope, id).chain(h -> members.ofHousehold(h.id).chain(ms -> {
             ms.forEach(m -> m.removed = true);
             h.deleted = true;
             h.memberCount = 0;
@@ -393,7 +393,7 @@ public class HouseholdService {
     @WithSession
     public Uni<List<HouseholdEvent>> timeline(Scope scope, long id) {
         requireReader(scope);
-        return visible(scope, id).chain(h -> events.ofHousehold(h.id))
+        return households.requireVisible(scope, id).chain(h -> events.ofHousehold(h.id))
                 .map(l -> l.stream().map(HouseholdEventEntity::view).toList());
     }
 
@@ -403,7 +403,7 @@ public class HouseholdService {
         if (scope.role() == Role.API_CLIENT || scope.role() == Role.ACCOUNT_MANAGER) {
             throw ApiException.forbidden("当前角色无权查看访问记录");
         }
-        return visible(scope, id).chain(h -> access.ofHousehold(h.id, 200)).chain(list ->
+        return households.requireVisible(scope, id).chain(h -> access.ofHousehold(h.id, 200)).chain(list ->
                 regions.names(list.stream().map(a -> a.actorRegion).toList()).map(names -> list.stream()
                         .map(a -> new AccessRecord(a.kind, a.field, a.actorRole, a.actorRegion,
                                 a.actorRegion == null ? null : names.get(a.actorRegion), a.at)).toList()));
@@ -416,7 +416,7 @@ public class HouseholdService {
         if (in.field() != ProtectedField.BANK_ACCOUNT && in.memberId() == null) {
             throw ApiException.invalid("memberId", "请指定成员");
         }
-        return visible(scope, id).chain(h -> {
+        return households.requireVisible(scope, id).chain(h -> {
             if (in.field() == ProtectedField.BANK_ACCOUNT) {
                 if (h.bankAccountEnc == null) {
                     throw ApiException.notFound("该户没有登记银行账号");
@@ -498,10 +498,6 @@ public class HouseholdService {
         return households.findById(id).chain(this::detail);
     }
 
-    private Uni<HouseholdEntity> visible(Scope scope, long id) {
-        return households.findVisible(scope, id)
-                .onItem().ifNull().failWith(() -> ApiException.notFound("未找到该农户，或不在您的管辖范围内"));
-    }
 
     private static void requireReader(Scope scope) {
         if (scope.role() != Role.FARMER) {

@@ -47,6 +47,11 @@ public record Scope(long accountId, String subject, Role role, String regionCode
         }
     }
 
+    /** The acting account for records of who did what; null for a client (it has no account). */
+    public Long actorId() {
+        return accountId == 0 ? null : accountId;
+    }
+
     public boolean isCadre() {
         return role.isCadre();
     }
