@@ -1,30 +1,34 @@
 #!/usr/bin/env bash
 # Household registry under load: starts the packaged backend (dev profile) with -Ddixian.synthetic.size=<size>,
-# waits for the synthetic data and /q/health/ready, runs bench/Load.java (search, detail, farmer window) and
-# pgbench baselines (bench/sql/search.sql, detail.sql) against the same embedded PostgreSQL at the same
-# concurrency, prints a summary table, and always stops the backend.
+# waits for the synthetic data and /q/health/ready, prepares the requests (bench/Prepare.java: logins, region
+# list, household ids, 30 bound farmers), runs wrk (bench/wrk/paths.lua) for the scenarios floor, search, detail
+# and window, then pgbench baselines (bench/sql/search.sql, detail.sql) against the same embedded PostgreSQL at
+# the same concurrency, prints a summary table, and always stops the backend.
 # Usage: bench/households.sh [size=demo] [concurrency=200] [seconds=20]
-#   (after ./mvnw -B -pl backend -am -DskipTests package)
+#   (after ./mvnw -B -pl backend -am -DskipTests package; needs wrk and pgbench: apt-get install -y wrk postgresql-contrib)
 # BENCH_DATA_DIR=/path reuses (or creates and keeps) a data directory, so a province is generated only once.
-# MAX_REQUESTS caps each scenario (default 1000000); PGBENCH=path overrides /usr/bin/pgbench.
+# MAX_REQUESTS caps each scenario's requests (default: no cap, the duration bounds it); PGBENCH=path overrides
+# /usr/bin/pgbench; WARMUP=seconds of unmeasured load before each scenario (default 5).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SIZE=${1:-demo}
 CONC=${2:-200}
 SECS=${3:-20}
-MAX=${MAX_REQUESTS:-1000000}
+WARMUP=${WARMUP:-5}
 PGBENCH=${PGBENCH:-$(command -v pgbench || echo /usr/bin/pgbench)}
 JAR=backend/target/quarkus-app/quarkus-run.jar
 [ -f "$JAR" ] || { echo "build first: ./mvnw -B -pl backend -am -DskipTests package" >&2; exit 1; }
 [ -x "$PGBENCH" ] || { echo "pgbench not found (apt-get install -y postgresql-contrib)" >&2; exit 1; }
+command -v wrk >/dev/null || { echo "wrk not found (apt-get install -y wrk)" >&2; exit 1; }
 if [ -n "${BENCH_DATA_DIR:-}" ]; then DATA=$BENCH_DATA_DIR; mkdir -p "$DATA"; KEEP=1; else DATA=$(mktemp -d /tmp/dixian-bench-XXXX); KEEP=; fi
 PORT=$(python3 -c 'import socket;s=socket.socket();s.bind(("127.0.0.1",0));print(s.getsockname()[1])')
 LOG="$DATA/backend-$(date +%Y%m%d-%H%M%S).log"
 OUT=$(mktemp /tmp/dixian-bench-out-XXXX)
+REQ=$(mktemp -d /tmp/dixian-bench-requests-XXXX)
 PID=
 cleanup() {
   [ -n "$PID" ] && kill "$PID" 2>/dev/null && wait "$PID" 2>/dev/null || true
-  rm -f "$OUT" "$OUT".*
+  rm -rf "$OUT" "$OUT".* "$REQ"
   [ -n "$KEEP" ] || rm -rf "$DATA"
 }
 trap cleanup EXIT
@@ -52,16 +56,23 @@ export PGPASSWORD=${PGPASSWORD:-postgres}
 psql() { PGOPTIONS="-c client_min_messages=warning" command psql "${PSQL_ARGS[@]}" -X -q -t -A -v ON_ERROR_STOP=1 "$@"; }
 echo "embedded PostgreSQL on port $PGPORT; households: $(psql -c 'select count(*) from household')"
 
+java bench/Prepare.java "http://127.0.0.1:$PORT" "$REQ"
 echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
-java -Xmx1g bench/Load.java all "http://127.0.0.1:$PORT" "$CONC" "$SECS" "$MAX" | tee "$OUT"
+for s in floor search detail window; do
+  if [ ! -s "$REQ/$s.txt" ]; then echo "$s: no requests prepared, skipped"; continue; fi
+  SCENARIO=$s BENCH_DIR=$REQ wrk -t2 -c"$CONC" -d"${WARMUP}s" -s bench/wrk/paths.lua "http://127.0.0.1:$PORT" >/dev/null
+  SCENARIO=$s BENCH_DIR=$REQ MAX_REQUESTS=${MAX_REQUESTS:-} wrk -t2 -c"$CONC" -d"${SECS}s" --timeout 10s \
+    -s bench/wrk/paths.lua "http://127.0.0.1:$PORT" | tee -a "$OUT" | grep RESULT
+done
 echo "load average after the API runs: $(cut -d' ' -f1-3 /proc/loadavg)"
 
 # pgbench baselines on the same database, same concurrency, 2 pgbench threads.
 psql -c "drop table if exists bench_region;
   create table bench_region as
-    select row_number() over (order by code)::int as n,
-           case level when 4 then left(code, 9) else code end || '%' as pattern
-      from region where code like '410225%' and level in (4, 5);
+    select row_number() over (order by code)::int as n, code as lo,
+           rpad(lpad((p::bigint + 1)::text, length(p), '0'), 12, '0') as hi
+      from (select code, case level when 4 then left(code, 9) else code end as p
+              from region where code like '410225%' and level in (4, 5)) r;
   create unique index on bench_region (n); analyze bench_region;"
 psql -c "drop table if exists bench_household;
   create table bench_household as
@@ -92,7 +103,7 @@ echo
 echo "API at concurrency $CONC; pgbench at $PGC clients, 2 threads, ${SECS}s"
 echo "| scenario | req/s | p50 ms | p95 ms | p99 ms | max ms | errors | non-2xx | pgbench tps | pgbench avg ms | API / pgbench |"
 echo "|---|---|---|---|---|---|---|---|---|---|---|"
-for s in search detail window; do
+for s in floor search detail window; do
   if ! grep -q "RESULT scenario=$s " "$OUT"; then echo "| $s | skipped | | | | | | | | | |"; continue; fi
   t=; l=; r=
   if [ -f "$OUT.$s" ]; then t=$(tps "$s"); l=$(lat "$s"); fi

@@ -12,9 +12,11 @@ import java.util.List;
 @ApplicationScoped
 public class HouseholdEventRepository implements PanacheRepositoryBase<HouseholdEventEntity, Long> {
     private final Clock clock;
+    private final DetailCache details;
 
-    public HouseholdEventRepository(Clock clock) {
+    public HouseholdEventRepository(Clock clock, DetailCache details) {
         this.clock = clock;
+        this.details = details;
     }
 
     public Uni<List<HouseholdEventEntity>> ofHousehold(long householdId) {
@@ -35,6 +37,7 @@ public class HouseholdEventRepository implements PanacheRepositoryBase<Household
             e.actorRole = actor.role();
             e.actorRegion = actor.regionCode();
         }
-        return persist(e);
+        // Every change of a household comes with its event: the one place where cached details are dropped.
+        return details.changed(householdId).chain(() -> persist(e));
     }
 }

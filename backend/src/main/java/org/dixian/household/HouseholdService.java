@@ -46,6 +46,9 @@ public class HouseholdService {
     private final HouseholdEventRepository events;
     private final AccessRepository access;
     private final BindingGrantRepository grants;
+    private final HouseholdReads reads;
+    private final DetailCache cache;
+    private final ViewLog viewLog;
     private final RegionService regions;
     private final FieldCipher cipher;
     private final BlindIndex index;
@@ -54,7 +57,7 @@ public class HouseholdService {
 
     public HouseholdService(HouseholdRepository households, MemberRepository members, IncomeRepository incomes,
                             HouseholdEventRepository events, AccessRepository access, BindingGrantRepository grants,
-                            RegionService regions,
+                            HouseholdReads reads, DetailCache cache, ViewLog viewLog, RegionService regions,
                             FieldCipher cipher, BlindIndex index, Idempotency idempotency, Clock clock) {
         this.households = households;
         this.members = members;
@@ -62,6 +65,9 @@ public class HouseholdService {
         this.events = events;
         this.access = access;
         this.grants = grants;
+        this.reads = reads;
+        this.cache = cache;
+        this.viewLog = viewLog;
         this.regions = regions;
         this.cipher = cipher;
         this.index = index;
@@ -70,7 +76,6 @@ public class HouseholdService {
     }
 
     /** Search inside the caller's region; an exact ID number is matched through its blind index. */
-    @WithSession
     public Uni<HouseholdPage> search(Scope scope, HouseholdRepository.Filter in) {
         scope.requireRole(READERS);
         scope.requireClientScope("households:read");
@@ -89,20 +94,36 @@ public class HouseholdService {
         HouseholdRepository.Filter f = new HouseholdRepository.Filter(region, in.category(), in.monitoringType(),
                 in.riskType(), blankToNull(in.headName()), blankToNull(in.householdNo()), idHash,
                 blankToNull(in.phoneLast4()), in.after(), in.limit());
-        return households.search(scope, f).chain(rows -> {
+        return reads.search(scope, f).chain(rows -> {
             boolean more = rows.size() > f.limit();
-            List<HouseholdEntity> page = more ? rows.subList(0, f.limit()) : rows;
-            return regions.names(page.stream().map(h -> h.regionCode).toList()).map(names -> new HouseholdPage(
-                    page.stream().map(h -> summary(h, names)).toList(), more ? page.get(page.size() - 1).id : null));
+            List<HouseholdSummary> page = more ? rows.subList(0, f.limit()) : rows;
+            return regions.names(page.stream().map(HouseholdSummary::regionCode).toList()).map(names -> new HouseholdPage(
+                    page.stream().map(h -> h.named(names.getOrDefault(h.regionCode(), ""))).toList(),
+                    more ? page.get(page.size() - 1).id() : null));
         });
     }
 
-    /** Detail with masked members; a cadre's or client's read is written to the access log. */
-    @WithTransaction
+    /**
+     * Detail with masked members, from the detail cache when it is there; a cadre's or client's read is written to
+     * the access log before the answer leaves.
+     */
     public Uni<Household> get(Scope scope, long id) {
         requireReader(scope);
-        return households.requireVisible(scope, id).call(h -> scope.role() == Role.FARMER ? Uni.createFrom().voidItem()
-                : access.log(h.id, null, "VIEW", null, scope, null)).chain(this::detail);
+        Household cached = cache.get(id);
+        Uni<Household> view;
+        if (cached != null) {
+            if (!HouseholdReads.visibleTo(scope, id, cached.regionCode())) {
+                return Uni.createFrom().failure(ApiException.notFound(HouseholdRepository.NOT_FOUND));
+            }
+            view = Uni.createFrom().item(cached);
+        } else {
+            long loadedAt = System.nanoTime();
+            view = reads.detail(scope, id)
+                    .onItem().ifNull().failWith(() -> ApiException.notFound(HouseholdRepository.NOT_FOUND))
+                    .chain(d -> view(d.household(), d.members(), d.incomes()))
+                    .invoke(v -> cache.put(id, v, loadedAt));
+        }
+        return scope.role() == Role.FARMER ? view : view.call(v -> viewLog.record(id, scope));
     }
 
     /** Creates a household with its head in a village inside the caller's region; retry-safe. */
@@ -517,14 +538,17 @@ public class HouseholdService {
     }
 
     private Uni<Household> detail(HouseholdEntity h) {
-        return members.ofHousehold(h.id).chain(ms -> incomes.ofHousehold(h.id).chain(is ->
-                regions.names(List.of(h.regionCode)).map(names -> new Household(h.id, h.householdNo, h.regionCode,
+        return members.ofHousehold(h.id).chain(ms -> incomes.ofHousehold(h.id).chain(is -> view(h, ms, is)));
+    }
+
+    private Uni<Household> view(HouseholdEntity h, List<MemberEntity> ms, List<IncomeEntity> is) {
+        return regions.names(List.of(h.regionCode)).map(names -> new Household(h.id, h.householdNo, h.regionCode,
                         names.getOrDefault(h.regionCode, ""), h.address, h.category,
                         h.liftedYear == null ? null : (int) h.liftedYear, h.enjoysPolicy, h.monitoringType, riskTypes(h),
                         h.monitoringStart, h.riskEliminated, h.riskEliminatedOn, h.housingSafe, h.waterSafe,
                         Masking.bankAccount(cipher.decrypt(h.bankAccountEnc)),
                         ms.stream().map(this::memberView).toList(), is.stream().map(IncomeEntity::view).toList(),
-                        h.version))));
+                        h.version));
     }
 
     private Member memberView(MemberEntity m) {
@@ -534,11 +558,6 @@ public class HouseholdService {
                 m.schoolingStatus, m.health, m.disabilityGrade == null ? null : (int) m.disabilityGrade, m.laborAbility,
                 m.workStatus, m.workPlace, m.pensionInsured, m.medicalInsured, Masking.phone(cipher.decrypt(m.phoneEnc)),
                 m.assistanceStatus);
-    }
-
-    private static HouseholdSummary summary(HouseholdEntity h, Map<String, String> names) {
-        return new HouseholdSummary(h.id, h.householdNo, h.regionCode, names.getOrDefault(h.regionCode, ""), h.headName,
-                h.category, h.monitoringType, riskTypes(h), h.memberCount);
     }
 
     private MemberEntity member(long householdId, NewMember in, IdCardNumber id) {

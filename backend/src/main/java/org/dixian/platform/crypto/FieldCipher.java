@@ -19,6 +19,14 @@ public class FieldCipher {
     private static final int TAG_BITS = 128;
     private static final SecureRandom RANDOM = new SecureRandom();
     private final SecretKeySpec key;
+    /** Cipher lookups cost more than a short field's decryption; one instance per thread, re-initialised per call. */
+    private static final ThreadLocal<Cipher> CIPHER = ThreadLocal.withInitial(() -> {
+        try {
+            return Cipher.getInstance("AES/GCM/NoPadding");
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AES/GCM unavailable", e);
+        }
+    });
 
     public FieldCipher(@ConfigProperty(name = "dixian.crypto.field-key") String base64Key) {
         byte[] raw = Base64.getDecoder().decode(base64Key.trim());
@@ -36,7 +44,7 @@ public class FieldCipher {
         try {
             byte[] iv = new byte[IV_BYTES];
             RANDOM.nextBytes(iv);
-            Cipher c = Cipher.getInstance("AES/GCM/NoPadding");
+            Cipher c = CIPHER.get();
             c.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, iv));
             byte[] ct = c.doFinal(plain.getBytes(StandardCharsets.UTF_8));
             return Base64.getEncoder().encodeToString(ByteBuffer.allocate(iv.length + ct.length).put(iv).put(ct).array());
@@ -51,7 +59,7 @@ public class FieldCipher {
         }
         try {
             byte[] all = Base64.getDecoder().decode(stored);
-            Cipher c = Cipher.getInstance("AES/GCM/NoPadding");
+            Cipher c = CIPHER.get();
             c.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, all, 0, IV_BYTES));
             return new String(c.doFinal(all, IV_BYTES, all.length - IV_BYTES), StandardCharsets.UTF_8);
         } catch (GeneralSecurityException e) {

@@ -1,45 +1,43 @@
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Supplier;
+import java.util.Random;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * HTTP load generator for the household registry, dependency-free (run as {@code java bench/Load.java ...}).
+ * Prepares the household load scenarios for wrk, dependency-free (run as {@code java bench/Prepare.java ...}).
  *
  * <pre>
- * java bench/Load.java &lt;search|detail|window|all&gt; &lt;base-url&gt; [concurrency=200] [seconds=20] [max-requests=1000000]
+ * java bench/Prepare.java &lt;base-url&gt; &lt;out-dir&gt; [requests-per-file=20000]
  * </pre>
  *
- * Each scenario keeps at most {@code concurrency} requests in flight, stops after {@code seconds} or
- * {@code max-requests} (whichever comes first) and prints throughput, latency percentiles, transport errors and
- * non-2xx answers, plus one machine-readable {@code RESULT} line. Only 127.0.0.1 / localhost targets are accepted.
+ * Logs in through the real API and writes one file per scenario into {@code out-dir}, each line
+ * {@code <path> TAB <bearer token or ->}; {@code bench/wrk/paths.lua} replays random lines. Only 127.0.0.1 /
+ * localhost targets are accepted. The choice of requests is seeded, so two runs on the same data ask the same.
  *
  * <ul>
- * <li>{@code search}: county cadre (dev account 3, 兰考县) lists households with region = random township or
- *     village of 410225 plus one rotating extra filter (none, category, riskType, head-name prefix), limit 20.</li>
- * <li>{@code detail}: county cadre opens random households whose ids come from a first search sweep.</li>
- * <li>{@code window}: 农户视窗. Township cadre (dev account 4, 堌阳镇) reveals the head's ID number and phone of a
- *     few households, fresh farmers ({@code bench-<n>} via the fake WeChat server) bind to them (bind latency is
- *     printed, sequential), then the farmers read GET /api/households/{id}, /timeline and /viewers.</li>
+ * <li>{@code floor.txt}: the unauthenticated liveness probe: the HTTP stack's own ceiling on this machine.</li>
+ * <li>{@code search.txt}: county cadre (dev account 3, 兰考县) lists households with region = random township or
+ *     village of 410225 plus one rotating extra filter (none, category, riskType, head-name prefix), limit 20
+ *     (the same rotation as {@code bench/sql/search.sql}).</li>
+ * <li>{@code detail.txt}: the county cadre opens random households whose ids come from a search sweep.</li>
+ * <li>{@code window.txt}: 农户视窗. The township cadre (dev account 4, 堌阳镇) reveals the head's ID number and
+ *     phone of a few households, fresh farmers ({@code bench-<n>} via the fake WeChat server) bind to them
+ *     (bind latency is printed, sequential), then the farmers read GET /api/households/{id}, /timeline and
+ *     /viewers in turn.</li>
  * </ul>
  */
-public class Load {
+public class Prepare {
 
     static final String[] CATEGORIES = {"GENERAL", "LIFTED", "MONITORED"};
     static final String[] RISKS = {"ILLNESS", "DISABILITY", "EDUCATION", "DISASTER", "ACCIDENT", "INDUSTRY_FAILURE",
@@ -54,55 +52,55 @@ public class Load {
 
     public static void main(String[] args) throws Exception {
         if (args.length < 2) {
-            System.err.println("usage: java bench/Load.java <search|detail|window|all> <base-url> [concurrency=200] [seconds=20] [max-requests=1000000]");
+            System.err.println("usage: java bench/Prepare.java <base-url> <out-dir> [requests-per-file=20000]");
             System.exit(2);
         }
-        String scenario = args[0];
-        base = args[1].replaceAll("/+$", "");
+        base = args[0].replaceAll("/+$", "");
         String host = URI.create(base).getHost();
         if (!"127.0.0.1".equals(host) && !"localhost".equals(host)) {
             System.err.println("refusing to load a host other than 127.0.0.1: " + host);
             System.exit(2);
         }
-        int concurrency = args.length > 2 ? Integer.parseInt(args[2]) : 200;
-        int seconds = args.length > 3 ? Integer.parseInt(args[3]) : 20;
-        int maxRequests = args.length > 4 ? Integer.parseInt(args[4]) : 1_000_000;
-        client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(5))
-                .executor(Executors.newFixedThreadPool(4, r -> { Thread t = new Thread(r, "load"); t.setDaemon(true); return t; }))
-                .build();
+        Path out = Path.of(args[1]);
+        Files.createDirectories(out);
+        int n = args.length > 2 ? Integer.parseInt(args[2]) : 20_000;
+        client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
+        Random random = new Random(42);
+
+        write(out.resolve("floor.txt"), List.of("/q/health/live\t-"));
 
         String county = devLogin(3);
         List<String> regions = regions(county);
-        boolean all = scenario.equals("all");
-        if (all || scenario.equals("search")) {
-            run("search", concurrency, seconds, maxRequests, () -> get(searchUrl(regions), county));
+        List<String> search = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            search.add(searchPath(regions, random) + "\t" + county);
         }
-        if (all || scenario.equals("detail")) {
-            List<Long> ids = sweepIds(county, 5000);
-            System.out.printf("detail: %d household ids from the search sweep%n", ids.size());
-            run("detail", concurrency, seconds, maxRequests,
-                    () -> get("/api/households/" + ids.get(ThreadLocalRandom.current().nextInt(ids.size())), county));
+        write(out.resolve("search.txt"), search);
+
+        List<Long> ids = sweepIds(county, 5000);
+        System.out.printf("detail: %d household ids from the search sweep%n", ids.size());
+        List<String> detail = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            detail.add("/api/households/" + ids.get(random.nextInt(ids.size())) + "\t" + county);
         }
-        if (all || scenario.equals("window")) {
-            List<String[]> farmers = bindFarmers();
-            if (farmers.isEmpty()) {
-                System.out.println("RESULT scenario=window skipped=no-bound-farmer");
-            } else {
-                AtomicInteger k = new AtomicInteger();
-                String[] suffix = {"", "/timeline", "/viewers"};
-                run("window", concurrency, seconds, maxRequests, () -> {
-                    int i = k.getAndIncrement();
-                    String[] f = farmers.get((i / 3) % farmers.size());
-                    return get("/api/households/" + f[0] + suffix[i % 3], f[1]);
-                });
+        write(out.resolve("detail.txt"), detail);
+
+        List<String[]> farmers = bindFarmers();
+        List<String> window = new ArrayList<>();
+        for (String[] f : farmers) {
+            for (String suffix : new String[] {"", "/timeline", "/viewers"}) {
+                window.add("/api/households/" + f[0] + suffix + "\t" + f[1]);
             }
         }
+        write(out.resolve("window.txt"), window);
         System.exit(0);
     }
 
-    static String searchUrl(List<String> regions) {
-        ThreadLocalRandom r = ThreadLocalRandom.current();
+    static void write(Path file, List<String> lines) throws IOException {
+        Files.write(file, lines, StandardCharsets.UTF_8);
+    }
+
+    static String searchPath(List<String> regions, Random r) {
         StringBuilder u = new StringBuilder("/api/households?limit=20&region=").append(regions.get(r.nextInt(regions.size())));
         switch (r.nextInt(4)) {
             case 1 -> u.append("&category=").append(CATEGORIES[r.nextInt(CATEGORIES.length)]);
@@ -111,60 +109,6 @@ public class Load {
             default -> { }
         }
         return u.toString();
-    }
-
-    /** Runs one scenario and prints its figures. */
-    static void run(String name, int concurrency, int seconds, int maxRequests,
-                    Supplier<HttpRequest> next) throws InterruptedException {
-        // Warm-up: a short burst so the first figures are not JIT compilation of the client and server.
-        Semaphore slots = new Semaphore(concurrency);
-        for (int i = 0; i < Math.min(2000, maxRequests); i++) {
-            slots.acquire();
-            client.sendAsync(next.get(), HttpResponse.BodyHandlers.discarding()).whenComplete((r, e) -> slots.release());
-        }
-        slots.acquire(concurrency);
-        slots.release(concurrency);
-
-        long[] latencies = new long[maxRequests];
-        AtomicInteger recorded = new AtomicInteger();
-        AtomicLong errors = new AtomicLong();
-        AtomicLong non2xx = new AtomicLong();
-        AtomicLong firstNon2xx = new AtomicLong(-1);
-        long start = System.nanoTime();
-        long deadline = start + TimeUnit.SECONDS.toNanos(seconds);
-        int sent = 0;
-        while (sent < maxRequests && System.nanoTime() < deadline) {
-            if (!slots.tryAcquire(50, TimeUnit.MILLISECONDS)) continue;
-            sent++;
-            long t0 = System.nanoTime();
-            CompletableFuture<HttpResponse<Void>> f = client.sendAsync(next.get(), HttpResponse.BodyHandlers.discarding());
-            f.whenComplete((resp, e) -> {
-                long dt = System.nanoTime() - t0;
-                if (e != null) errors.incrementAndGet();
-                else {
-                    if (resp.statusCode() / 100 != 2) {
-                        non2xx.incrementAndGet();
-                        firstNon2xx.compareAndSet(-1, resp.statusCode());
-                    }
-                    int i = recorded.getAndIncrement();
-                    if (i < latencies.length) latencies[i] = dt;
-                }
-                slots.release();
-            });
-        }
-        slots.acquire(concurrency);
-        double elapsed = (System.nanoTime() - start) / 1e9;
-        int n = Math.min(recorded.get(), latencies.length);
-        long[] sorted = Arrays.copyOf(latencies, n);
-        Arrays.sort(sorted);
-        double rps = n / elapsed;
-        System.out.printf(Locale.ROOT, "%s: %d requests in %.1f s at concurrency %d = %.0f req/s; latency ms p50 %.1f  p95 %.1f  p99 %.1f  max %.1f; errors %d, non-2xx %d%s%n",
-                name, n, elapsed, concurrency, rps, ms(sorted, 0.50), ms(sorted, 0.95), ms(sorted, 0.99),
-                n == 0 ? 0.0 : sorted[n - 1] / 1e6, errors.get(), non2xx.get(),
-                firstNon2xx.get() < 0 ? "" : " (first non-2xx status " + firstNon2xx.get() + ")");
-        System.out.printf(Locale.ROOT, "RESULT scenario=%s requests=%d seconds=%.1f concurrency=%d rps=%.1f p50=%.1f p95=%.1f p99=%.1f max=%.1f errors=%d non2xx=%d%n",
-                name, n, elapsed, concurrency, rps, ms(sorted, 0.50), ms(sorted, 0.95), ms(sorted, 0.99),
-                n == 0 ? 0.0 : sorted[n - 1] / 1e6, errors.get(), non2xx.get());
     }
 
     static double ms(long[] sorted, double q) {
