@@ -52,6 +52,9 @@ export const fakeUni = {
   login: vi.fn(),
   reLaunch: vi.fn(),
   navigateTo: vi.fn(),
+  redirectTo: vi.fn(),
+  navigateBack: vi.fn(),
+  scanCode: vi.fn(),
   showToast: vi.fn(),
   showModal: vi.fn(),
 }

@@ -2,7 +2,7 @@ import type { Problem, TokenPair } from './types'
 import { clearSession, session, setTokens } from '@/stores/session'
 import { currentPlatform } from '@/utils/platform'
 
-export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE'
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
 
 export interface RequestOptions {
   method?: HttpMethod
@@ -34,7 +34,7 @@ export class ApiError extends Error {
   }
 }
 
-interface RawResponse {
+export interface RawResponse {
   statusCode: number
   data: unknown
 }
@@ -55,12 +55,13 @@ function buildUrl(path: string, query?: RequestOptions['query']): string {
 
 function send(options: RequestOptions, accessToken: string | null): Promise<RawResponse> {
   const header: Record<string, string> = { Accept: 'application/json, application/problem+json', ...options.headers }
-  if (options.body !== undefined) header['Content-Type'] = 'application/json'
+  if (options.body !== undefined && !header['Content-Type']) header['Content-Type'] = 'application/json'
   if (accessToken) header.Authorization = `Bearer ${accessToken}`
   return new Promise((resolve, reject) => {
     uni.request({
       url: buildUrl(options.path, options.query),
-      method: options.method ?? 'GET',
+      // uni's types stop at WeChat's methods; H5 sends PATCH as is (the mini-program cannot: see supportsPatch).
+      method: (options.method ?? 'GET') as UniApp.RequestOptions['method'],
       header,
       data: options.body as UniApp.RequestOptions['data'],
       dataType: 'json',
@@ -89,7 +90,7 @@ function parseBody(data: unknown): unknown {
   }
 }
 
-function toProblem(res: RawResponse): Problem {
+export function toProblem(res: RawResponse): Problem {
   const body = parseBody(res.data)
   if (body && typeof body === 'object' && ('title' in body || 'detail' in body)) {
     const p = body as Partial<Problem>
@@ -100,6 +101,7 @@ function toProblem(res: RawResponse): Problem {
       detail: p.detail,
       instance: p.instance,
       errors: Array.isArray(p.errors) ? p.errors : undefined,
+      rows: Array.isArray(p.rows) ? p.rows : undefined,
     }
   }
   return { type: 'about:blank', title: res.statusCode >= 500 ? '服务暂时不可用，请稍后再试' : '请求失败', status: res.statusCode }
@@ -143,21 +145,34 @@ function sessionLost(problem: Problem): never {
   throw new ApiError(problem)
 }
 
-/** Sends a request; on a 401 from /api it refreshes the tokens once and retries once. */
-export async function request<T>(options: RequestOptions): Promise<T> {
+/**
+ * Runs one exchange with the current access token; on a 401 from /api it refreshes the tokens once and
+ * runs it again. Shared by JSON requests and file transfers (downloads, uploads).
+ */
+export async function withSession<R extends RawResponse>(path: string, exchange: (accessToken: string | null) => Promise<R>): Promise<R> {
   const usedToken = session.tokens?.accessToken ?? null
-  let res = await send(options, usedToken)
+  let res = await exchange(usedToken)
 
-  if (res.statusCode === 401 && options.path.startsWith('/api/')) {
+  if (res.statusCode === 401 && path.startsWith('/api/')) {
     const firstProblem = toProblem(res)
     if (!session.tokens) sessionLost(firstProblem)
     // Another request may already have renewed the pair after this one was sent.
     const renewed = session.tokens.accessToken !== usedToken || (await refreshOnce())
     if (!renewed) sessionLost(firstProblem)
-    res = await send(options, session.tokens?.accessToken ?? null)
+    res = await exchange(session.tokens?.accessToken ?? null)
     if (res.statusCode === 401) sessionLost(toProblem(res))
   }
+  return res
+}
 
+/** The full URL of an API path with its query (blank values left out). */
+export function apiUrl(path: string, query?: RequestOptions['query']): string {
+  return buildUrl(path, query)
+}
+
+/** Sends a request; on a 401 from /api it refreshes the tokens once and retries once. */
+export async function request<T>(options: RequestOptions): Promise<T> {
+  const res = await withSession(options.path, (token) => send(options, token))
   if (res.statusCode >= 200 && res.statusCode < 300) {
     return parseBody(res.data) as T
   }
@@ -168,4 +183,5 @@ export const http = {
   get: <T>(path: string, query?: RequestOptions['query']) => request<T>({ method: 'GET', path, query }),
   post: <T>(path: string, body?: unknown, headers?: Record<string, string>) =>
     request<T>({ method: 'POST', path, body, headers }),
+  patch: <T>(path: string, body: unknown) => request<T>({ method: 'PATCH', path, body }),
 }

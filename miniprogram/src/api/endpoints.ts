@@ -1,4 +1,4 @@
-import { http } from './client'
+import { http, request } from './client'
 import type {
   Account,
   AccountPage,
@@ -9,11 +9,17 @@ import type {
   DemoAccount,
   Household,
   HouseholdCategory,
+  HouseholdChange,
   HouseholdEvent,
   HouseholdPage,
+  ImportResult,
   Me,
   MonitoringType,
+  MoveRequest,
   NewAccount,
+  NewHousehold,
+  NewMember,
+  QrTarget,
   Region,
   RevealRequest,
   RevealedValue,
@@ -72,10 +78,38 @@ export interface HouseholdQuery {
   limit?: number
 }
 
+export const XLSX_MEDIA_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
+export const HOUSEHOLD_IMPORT_PATH = '/api/households/import'
+export const HOUSEHOLD_EXPORT_PATH = '/api/households/export'
+export const HOUSEHOLD_TEMPLATE_PATH = '/api/households/import-template'
+
 export const householdsApi = {
   list: (query: HouseholdQuery = {}) => http.get<HouseholdPage>('/api/households', { ...query }),
   get: (id: number) => http.get<Household>(`/api/households/${id}`),
   timeline: (id: number) => http.get<HouseholdEvent[]>(`/api/households/${id}/timeline`),
   viewers: (id: number) => http.get<AccessRecord[]>(`/api/households/${id}/viewers`),
   reveal: (id: number, body: RevealRequest) => http.post<RevealedValue>(`/api/households/${id}/reveal`, body),
+  create: (body: NewHousehold, idempotencyKey: string) =>
+    http.post<Household>('/api/households', body, { 'Idempotency-Key': idempotencyKey }),
+  update: (id: number, body: HouseholdChange) => http.patch<Household>(`/api/households/${id}`, body),
+  addMember: (id: number, body: NewMember) => http.post<Household>(`/api/households/${id}/members`, body),
+  removeMember: (id: number, memberId: number, reason: string) =>
+    http.post<Household>(`/api/households/${id}/members/${memberId}/remove`, { reason }),
+  moveMember: (id: number, memberId: number, body: MoveRequest) =>
+    http.post<Household>(`/api/households/${id}/members/${memberId}/move`, body),
+  /** The workbook goes as the raw request body (the contract takes no multipart form). */
+  importFile: (file: ArrayBuffer) =>
+    request<ImportResult>({
+      method: 'POST',
+      path: HOUSEHOLD_IMPORT_PATH,
+      body: file,
+      headers: { 'Content-Type': XLSX_MEDIA_TYPE },
+    }),
+}
+
+/** The filters the export accepts: the search's, less ID number and phone (the contract has no such parameters). */
+export type HouseholdExportQuery = Pick<HouseholdQuery, 'region' | 'category' | 'monitoringType' | 'riskType' | 'name' | 'householdNo'>
+
+export const qrApi = {
+  resolve: (code: string) => http.get<QrTarget>(`/api/qr/${encodeURIComponent(code)}`),
 }

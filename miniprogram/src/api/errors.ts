@@ -1,4 +1,5 @@
 import { ApiError, NETWORK_ERROR_MESSAGE } from './client'
+import type { RowError } from './types'
 
 /** The one message to show for any failure: the problem's detail, else its title, else a generic text. */
 export function errorMessage(error: unknown): string {
@@ -21,4 +22,26 @@ export function fieldErrors(error: unknown): Record<string, string> {
 
 export function showError(error: unknown): void {
   uni.showToast({ title: errorMessage(error), icon: 'none', duration: 3000 })
+}
+
+/** Row-level problems of an uploaded file (`rows[]` of the problem), in the order the server gave. */
+export function rowErrors(error: unknown): RowError[] {
+  if (!(error instanceof ApiError)) return []
+  return error.problem.rows ?? []
+}
+
+/** 409: someone else changed the record since it was read, or the change clashes with existing data. */
+export function isConflict(error: unknown): boolean {
+  return error instanceof ApiError && error.status === 409
+}
+
+/**
+ * Splits a failure into messages under the form's own fields and one message for the rest: the general
+ * message is left empty when every field error has a place on the form.
+ */
+export function formErrors(error: unknown, known: readonly string[]): { fields: Record<string, string>; message: string } {
+  const fields = fieldErrors(error)
+  const unplaced = Object.keys(fields).filter((field) => !known.includes(field))
+  const message = Object.keys(fields).length === 0 || unplaced.length > 0 ? errorMessage(error) : ''
+  return { fields, message }
 }

@@ -81,6 +81,15 @@ export const CATEGORY_OPTIONS = (Object.keys(CATEGORY_LABELS) as HouseholdCatego
   value,
   label: CATEGORY_LABELS[value],
 }))
+export const MONITORING_TYPE_OPTIONS = (Object.keys(MONITORING_TYPE_LABELS) as MonitoringType[]).map((value) => ({
+  value,
+  label: MONITORING_TYPE_LABELS[value],
+}))
+const optionsOf = (table: Record<string, string>) => Object.entries(table).map(([value, label]) => ({ value, label }))
+/** Relations a member added or moved in may have: a household has one head, set when it is registered. */
+export const MEMBER_RELATION_OPTIONS = optionsOf(RELATION_LABELS).filter((o) => o.value !== 'HEAD')
+export const HEALTH_OPTIONS = optionsOf(HEALTH_LABELS)
+export const LABOR_OPTIONS = optionsOf(LABOR_LABELS)
 export const RISK_TYPE_OPTIONS = (Object.keys(RISK_TYPE_LABELS) as RiskType[]).map((value) => ({
   value,
   label: RISK_TYPE_LABELS[value],
@@ -148,6 +157,8 @@ const FIELD_LABELS: Record<string, string> = {
   bankAccount: '补贴银行账号',
   name: '姓名',
   relation: '与户主关系',
+  household: '户编号',
+  deleted: '已删除',
 }
 
 export function fieldLabel(field: string): string {
@@ -191,6 +202,11 @@ const EVENT_TITLES: Record<string, string> = {
   UPDATED: '修改农户信息',
   MEMBER_ADDED: '新增家庭成员',
   MEMBER_REMOVED: '移除家庭成员',
+  MEMBER_MOVED_OUT: '成员迁出',
+  MEMBER_MOVED_IN: '成员迁入',
+  CODE_REVOKED: '二维码作废并换新',
+  DELETED: '删除农户',
+  BINDING_ALLOWED: '授权成员绑定',
 }
 
 export function eventTitle(type: string): string {
@@ -239,4 +255,9 @@ export function canBrowseHouseholds(role: Role | string | null | undefined): boo
       role,
     )
   )
+}
+
+/** Cadres who keep the registry (edit, members, import): county, township and village (HouseholdService.EDITORS). */
+export function canEditHouseholds(role: Role | string | null | undefined): boolean {
+  return !!role && ['COUNTY_CADRE', 'TOWNSHIP_CADRE', 'VILLAGE_CADRE', 'INFO_OFFICER', 'RESIDENT_CADRE'].includes(role)
 }

@@ -20,3 +20,27 @@ export function setPlatformForTesting(platform: Platform | null): void {
 export function isH5(): boolean {
   return currentPlatform() === 'h5'
 }
+
+/** WeChat's `wx.request` knows no PATCH method (only OPTIONS, GET, HEAD, POST, PUT, DELETE, TRACE, CONNECT). */
+export function supportsPatch(): boolean {
+  return currentPlatform() !== 'mp-weixin'
+}
+
+/** The camera scanner (`uni.scanCode`) exists in the mini-program only, not in a browser. */
+export function canScanCode(): boolean {
+  return currentPlatform() === 'mp-weixin'
+}
+
+/** Opens the camera scanner; the scanned text, or null when the user cancelled. */
+export function scanQrCode(): Promise<string | null> {
+  return new Promise((resolve, reject) => {
+    uni.scanCode({
+      scanType: ['qrCode'],
+      success: (res) => resolve(res.result ?? ''),
+      fail: (err) => {
+        if (String(err?.errMsg ?? '').includes('cancel')) resolve(null)
+        else reject(new Error('扫码失败，请重试'))
+      },
+    })
+  })
+}
