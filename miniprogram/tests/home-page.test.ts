@@ -68,9 +68,12 @@ describe('home page', () => {
     expect(wrapper.find('.level').text()).toBe('乡级')
     expect(requests.map(path)).toContain('/api/regions/410225101000/children')
     expect(wrapper.findAll('.region-item').map((w) => w.text())).toEqual(['任庄村410225101201'])
-    expect(wrapper.findAll('.link-card').map((w) => w.text().replace('›', '').trim())).toEqual(['农户查询'])
+    expect(wrapper.findAll('.link-card').map((w) => w.text().replace('›', '').trim())).toEqual(['扫一扫', '农户查询'])
     await wrapper.find('.link-households').trigger('tap')
     expect(fakeUni.navigateTo).toHaveBeenCalledWith({ url: '/pages/households/index' })
+    // In a browser there is no camera scanner: the scan page takes the code instead.
+    await wrapper.find('.link-scan').trigger('tap')
+    expect(fakeUni.navigateTo).toHaveBeenCalledWith({ url: '/pages/scan/index' })
   })
 
   it('tells a village cadre there are no lower regions', async () => {
