@@ -97,6 +97,8 @@ export function useHouseholdSearch() {
     search: () => fetchPage(true),
     loadMore: () => fetchPage(false),
     clear,
+    /** The filters of the list on screen (those of the last search started). */
+    appliedQuery: (): HouseholdQuery => ({ ...activeQuery }),
   }
 }
 

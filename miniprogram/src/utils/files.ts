@@ -1,0 +1,150 @@
+import { ApiError, NETWORK_ERROR_MESSAGE, apiUrl, toProblem, withSession, type RequestOptions } from '@/api/client'
+import { isH5 } from './platform'
+
+/** A file the user picked, read into memory (the import limit is 5 MB). */
+export interface PickedFile {
+  name: string
+  size: number
+  data: ArrayBuffer
+}
+
+const XLSX_ACCEPT = '.xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
+
+function networkError(detail?: string): ApiError {
+  return new ApiError({ type: 'about:blank', title: NETWORK_ERROR_MESSAGE, status: 0, detail: NETWORK_ERROR_MESSAGE, instance: detail })
+}
+
+interface Fetched {
+  statusCode: number
+  data: unknown
+  blob?: Blob
+  filePath?: string
+}
+
+/** H5: fetch with the bearer token, keep the body as a Blob, and save it through a temporary link. */
+async function downloadInBrowser(path: string, query: RequestOptions['query'], fileName: string): Promise<void> {
+  const res = await withSession<Fetched>(path, async (token) => {
+    let response: Response
+    try {
+      response = await fetch(apiUrl(path, query), { headers: token ? { Authorization: `Bearer ${token}` } : {} })
+    } catch (e) {
+      throw networkError(String(e))
+    }
+    if (response.ok) return { statusCode: response.status, data: undefined, blob: await response.blob() }
+    return { statusCode: response.status, data: await response.text() }
+  })
+  if (res.statusCode < 200 || res.statusCode >= 300 || !res.blob) throw new ApiError(toProblem(res))
+  const url = URL.createObjectURL(res.blob)
+  const link = document.createElement('a')
+  link.href = url
+  link.download = fileName
+  link.style.display = 'none'
+  document.body.appendChild(link)
+  link.click()
+  link.remove()
+  setTimeout(() => URL.revokeObjectURL(url), 10_000)
+}
+
+/** A failed download's body is the problem JSON, written to the temporary file. */
+function readTextFile(filePath: string): string {
+  try {
+    return uni.getFileSystemManager().readFileSync(filePath, 'utf8') as string
+  } catch {
+    return ''
+  }
+}
+
+/** Mini-program: uni.downloadFile with the bearer token, then open the workbook in WeChat's viewer. */
+async function downloadInMiniProgram(path: string, query: RequestOptions['query']): Promise<void> {
+  const res = await withSession<Fetched>(
+    path,
+    (token) =>
+      new Promise((resolve, reject) => {
+        uni.downloadFile({
+          url: apiUrl(path, query),
+          header: token ? { Authorization: `Bearer ${token}` } : {},
+          success: (r) =>
+            resolve(
+              r.statusCode >= 200 && r.statusCode < 300
+                ? { statusCode: r.statusCode, data: undefined, filePath: r.tempFilePath }
+                : { statusCode: r.statusCode, data: readTextFile(r.tempFilePath) },
+            ),
+          fail: (err) => reject(networkError(err?.errMsg)),
+        })
+      }),
+  )
+  if (res.statusCode < 200 || res.statusCode >= 300 || !res.filePath) throw new ApiError(toProblem(res))
+  const filePath = res.filePath
+  await new Promise<void>((resolve, reject) => {
+    uni.openDocument({
+      filePath,
+      fileType: 'xlsx',
+      showMenu: true,
+      success: () => resolve(),
+      fail: () => reject(new Error('文件已下载，但无法打开，请稍后在“文件”中查看')),
+    })
+  })
+}
+
+/** Downloads an Excel workbook from the API: saved by the browser in H5, opened in WeChat's viewer in the mini-program. */
+export function downloadWorkbook(path: string, query: RequestOptions['query'], fileName: string): Promise<void> {
+  return isH5() ? downloadInBrowser(path, query, fileName) : downloadInMiniProgram(path, query)
+}
+
+/** H5: a hidden file input; resolves null when the chooser is closed without a file. */
+function pickInBrowser(): Promise<PickedFile | null> {
+  return new Promise((resolve, reject) => {
+    const input = document.createElement('input')
+    input.type = 'file'
+    input.accept = XLSX_ACCEPT
+    input.style.display = 'none'
+    const done = () => input.remove()
+    input.addEventListener('change', () => {
+      const file = input.files?.[0]
+      done()
+      if (!file) {
+        resolve(null)
+        return
+      }
+      file.arrayBuffer().then(
+        (data) => resolve({ name: file.name, size: file.size, data }),
+        () => reject(new Error('无法读取所选文件')),
+      )
+    })
+    input.addEventListener('cancel', () => {
+      done()
+      resolve(null)
+    })
+    document.body.appendChild(input)
+    input.click()
+  })
+}
+
+/** Mini-program: a file from a WeChat chat (wx.chooseMessageFile), read as an ArrayBuffer. */
+function pickInMiniProgram(): Promise<PickedFile | null> {
+  return new Promise((resolve, reject) => {
+    uni.chooseMessageFile({
+      count: 1,
+      type: 'file',
+      extension: ['xlsx'],
+      success: (res) => {
+        const file = res.tempFiles[0]
+        if (!file) {
+          resolve(null)
+          return
+        }
+        uni.getFileSystemManager().readFile({
+          filePath: file.path,
+          success: (read) => resolve({ name: file.name, size: file.size, data: read.data as ArrayBuffer }),
+          fail: () => reject(new Error('无法读取所选文件')),
+        })
+      },
+      fail: (err) => (String(err?.errMsg ?? '').includes('cancel') ? resolve(null) : reject(new Error('无法选择文件'))),
+    })
+  })
+}
+
+/** Lets the user pick one .xlsx workbook; null when cancelled. */
+export function pickWorkbook(): Promise<PickedFile | null> {
+  return isH5() ? pickInBrowser() : pickInMiniProgram()
+}
