@@ -7,6 +7,7 @@ import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import assert from 'node:assert/strict'
 import { chromium } from 'playwright-core'
+import jsQR from 'jsqr'
 
 const here = dirname(fileURLToPath(import.meta.url))
 const screenshots = join(here, 'screenshots')
@@ -174,6 +175,26 @@ async function devToken(base, name) {
   const account = accounts.find((a) => a.name === name)
   assert.ok(account, `demo account ${name} not found`)
   return (await api(base, 'POST', '/auth/dev/login', { body: { accountId: account.id } })).accessToken
+}
+
+/** Reads the QR image as the browser renders it (the API serves a PNG) and returns the text inside. */
+async function readQrInPage(page, path, token) {
+  const image = await page.evaluate(
+    async ({ path, token }) => {
+      const res = await fetch(path, { headers: { Authorization: `Bearer ${token}` } })
+      if (!res.ok) throw new Error(`${path} → ${res.status}`)
+      const bitmap = await createImageBitmap(await res.blob())
+      const canvas = new OffscreenCanvas(bitmap.width, bitmap.height)
+      const ctx = canvas.getContext('2d')
+      ctx.drawImage(bitmap, 0, 0)
+      const { data, width, height } = ctx.getImageData(0, 0, bitmap.width, bitmap.height)
+      return { data: Array.from(data), width, height }
+    },
+    { path, token },
+  )
+  const decoded = jsQR(Uint8ClampedArray.from(image.data), image.width, image.height)
+  assert.ok(decoded, `no QR code found in ${path}`)
+  return decoded.data
 }
 
 async function main() {
@@ -398,6 +419,55 @@ async function main() {
       assert.equal(await page.getByText('绑定我家').count(), 0)
       const stored = await page.evaluate(() => localStorage.getItem('dixian.tokens'))
       assert.ok(stored && stored.includes('accessToken'), 'the new token pair is stored')
+    })
+
+    await scenario('f county cadre edits a household and opens it by its QR code', page, async () => {
+      const token = await devToken(base, '郑晓明')
+      const target = household.id
+        ? await api(base, 'GET', `/api/households/${household.id}`, { token })
+        : (await api(base, 'GET', '/api/households?limit=1', { token })).items[0]
+      assert.ok(target, 'no household to edit')
+      const address = `任庄村${Math.floor(Math.random() * 9) + 1}组${Math.floor(Math.random() * 90) + 10}号`
+      const reason = '入户核实后更正住址'
+
+      await openLogin(page, base)
+      await devLogin(page, '干部登录', '郑晓明')
+      assert.equal(await textOf(page.locator('.tag--role')), '县级干部')
+      await page.locator('.link-households').click()
+      await page.locator('.btn-export').waitFor()
+      await page.locator('.search-no input').fill(target.householdNo)
+      await page.locator('.btn-search').click()
+      await page.locator('.household', { hasText: target.householdNo }).click()
+      await page.locator('.facts-no', { hasText: target.householdNo }).waitFor()
+
+      await page.locator('.btn-edit').click()
+      await page.getByText('修改原因（必填').waitFor()
+      await page.locator('.edit-address input').fill(address)
+      await page.locator('.edit-reason textarea').fill(reason)
+      await page.locator('.btn-save').click()
+
+      // Back on the detail page, reloaded: the new address and the change in the history.
+      await page.locator('.facts__row', { hasText: address }).waitFor()
+      assert.ok(page.url().includes(`pages/households/detail?id=${target.id}`), `expected the detail page, got ${page.url()}`)
+      const event = page.locator('.event', { hasText: reason }).first()
+      await event.waitFor()
+      const eventText = await textOf(event)
+      assert.match(eventText, /修改农户信息/)
+      assert.match(eventText, /县级干部/)
+      assert.ok(eventText.includes('住址：') && eventText.includes(address), `expected the address change in "${eventText}"`)
+      await page.screenshot({ path: join(screenshots, 'f-household-edited.png'), fullPage: true })
+
+      // The household's QR carries the scan page link: opening it as a cadre lands on the household.
+      const link = await readQrInPage(page, `/api/households/${target.id}/qr.png`, token)
+      const code = new URLSearchParams(link.split('?')[1] ?? '').get('c')
+      assert.ok(link.includes('/#/pages/scan/index?c=') && code, `unexpected QR content "${link}"`)
+      console.log(`       QR code of ${target.householdNo}: ${code}`)
+      await page.goto(`${base}/#/pages/households/index`)
+      await page.locator('.btn-search').waitFor()
+      await page.goto(`${base}/#/pages/scan/index?c=${encodeURIComponent(code)}`)
+      await page.locator('.facts-no', { hasText: target.householdNo }).waitFor()
+      assert.ok(page.url().includes(`pages/households/detail?id=${target.id}`), `expected the detail page, got ${page.url()}`)
+      await page.locator('.facts__row', { hasText: address }).waitFor()
     })
 
     if (consoleErrors.length) console.log(`page errors seen:\n  ${consoleErrors.join('\n  ')}`)
