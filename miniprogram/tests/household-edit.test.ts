@@ -5,7 +5,6 @@ import type { Household } from '@/api/types'
 import {
   CONFLICT_MESSAGE,
   NOTHING_CHANGED,
-  PATCH_UNSUPPORTED,
   buildChange,
   editFieldsOf,
   newMemberBody,
@@ -59,12 +58,12 @@ function login() {
   setTokens({ accessToken: 'A', refreshToken: 'R', tokenType: 'Bearer', expiresIn: 900 })
 }
 
-/** The household at version 3; PATCH answers through `onPatch`. */
+/** The household at version 3; POST …/update answers through `onPatch`. */
 function serveHousehold(onPatch: (req: FakeRequest) => FakeResponse) {
   let current = monitored()
   serve((req) => {
     if (path(req) === '/api/households/42' && req.method === 'GET') return { statusCode: 200, data: current }
-    if (path(req) === '/api/households/42' && req.method === 'PATCH') {
+    if (path(req) === '/api/households/42/update' && req.method === 'POST') {
       const res = onPatch(req)
       if (res.statusCode === 200) current = res.data as Household
       return res
@@ -142,7 +141,7 @@ describe('household change (diff and checks)', () => {
 })
 
 describe('household edit form', () => {
-  it('saves with PATCH and marks the household for the detail page to reload', async () => {
+  it('saves with POST …/update and marks the household for the detail page to reload', async () => {
     login()
     serveHousehold((req) => ({ statusCode: 200, data: { ...monitored(), address: (req.data as { address: string }).address, version: 4 } }))
     const edit = useHouseholdEdit()
@@ -151,7 +150,7 @@ describe('household edit form', () => {
     edit.reason.value = '入户核实后更正'
     const saved = await edit.submit()
     expect(saved?.version).toBe(4)
-    const patch = requests.find((r) => r.method === 'PATCH')!
+    const patch = requests.find((r) => r.method === 'POST')!
     expect(patch.data).toEqual({ version: 3, reason: '入户核实后更正', address: '任庄村5组8号' })
     expect(edit.reason.value).toBe('')
     expect(edit.fields.address).toBe('任庄村5组8号')
@@ -171,7 +170,7 @@ describe('household edit form', () => {
     expect(edit.error.value).toBe(CONFLICT_MESSAGE)
     expect(edit.error.value).toContain('重新加载')
 
-    const patches = () => requests.filter((r) => r.method === 'PATCH').length
+    const patches = () => requests.filter((r) => r.method === 'POST').length
     await edit.submit()
     expect(patches()).toBe(1)
 
@@ -200,17 +199,16 @@ describe('household edit form', () => {
     expect(edit.error.value).toBe('地址最长 100 个字')
   })
 
-  it('does not send PATCH from the WeChat mini-program, which cannot', async () => {
+  it('sends the change by POST on every platform, the mini-program included', async () => {
     login()
-    serveHousehold(() => ({ statusCode: 200, data: monitored() }))
+    serveHousehold((req) => ({ statusCode: 200, data: { ...monitored(), address: (req.data as { address: string }).address, version: 4 } }))
     setPlatformForTesting('mp-weixin')
     const edit = useHouseholdEdit()
     await edit.load(42)
     edit.fields.address = '新地址'
     edit.reason.value = '更正'
-    expect(await edit.submit()).toBeNull()
-    expect(edit.error.value).toBe(PATCH_UNSUPPORTED)
-    expect(requests.some((r) => r.method === 'PATCH')).toBe(false)
+    expect((await edit.submit())?.address).toBe('新地址')
+    expect(requests.filter((r) => r.method === 'POST' && path(r) === '/api/households/42/update')).toHaveLength(1)
   })
 
   it('edit page shows field errors next to the fields and the conflict with a reload button', async () => {
@@ -224,7 +222,7 @@ describe('household edit form', () => {
     await wrapper.find('.btn-save').trigger('tap')
     await settle()
     expect(wrapper.find('.field-error--reason').text()).toBe('请填写修改原因')
-    expect(requests.some((r) => r.method === 'PATCH')).toBe(false)
+    expect(requests.some((r) => r.method === 'POST')).toBe(false)
 
     await wrapper.find('.edit-reason').setValue('入户核实')
     await wrapper.find('.btn-save').trigger('tap')

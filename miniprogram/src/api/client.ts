@@ -2,7 +2,7 @@ import type { Problem, TokenPair } from './types'
 import { clearSession, session, setTokens } from '@/stores/session'
 import { currentPlatform } from '@/utils/platform'
 
-export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE'
 
 export interface RequestOptions {
   method?: HttpMethod
@@ -60,7 +60,6 @@ function send(options: RequestOptions, accessToken: string | null): Promise<RawR
   return new Promise((resolve, reject) => {
     uni.request({
       url: buildUrl(options.path, options.query),
-      // uni's types stop at WeChat's methods; H5 sends PATCH as is (the mini-program cannot: see supportsPatch).
       method: (options.method ?? 'GET') as UniApp.RequestOptions['method'],
       header,
       data: options.body as UniApp.RequestOptions['data'],
@@ -183,5 +182,4 @@ export const http = {
   get: <T>(path: string, query?: RequestOptions['query']) => request<T>({ method: 'GET', path, query }),
   post: <T>(path: string, body?: unknown, headers?: Record<string, string>) =>
     request<T>({ method: 'POST', path, body, headers }),
-  patch: <T>(path: string, body: unknown) => request<T>({ method: 'PATCH', path, body }),
 }

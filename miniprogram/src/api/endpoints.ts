@@ -91,7 +91,8 @@ export const householdsApi = {
   reveal: (id: number, body: RevealRequest) => http.post<RevealedValue>(`/api/households/${id}/reveal`, body),
   create: (body: NewHousehold, idempotencyKey: string) =>
     http.post<Household>('/api/households', body, { 'Idempotency-Key': idempotencyKey }),
-  update: (id: number, body: HouseholdChange) => http.patch<Household>(`/api/households/${id}`, body),
+  /** POST …/update rather than PATCH: WeChat's wx.request has no PATCH method. */
+  update: (id: number, body: HouseholdChange) => http.post<Household>(`/api/households/${id}/update`, body),
   addMember: (id: number, body: NewMember) => http.post<Household>(`/api/households/${id}/members`, body),
   removeMember: (id: number, memberId: number, reason: string) =>
     http.post<Household>(`/api/households/${id}/members/${memberId}/remove`, { reason }),

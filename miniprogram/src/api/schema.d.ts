@@ -348,6 +348,23 @@ export interface paths {
         patch: operations["updateHousehold"];
         trace?: never;
     };
+    "/api/households/{id}/update": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 修改农户信息（同 PATCH /api/households/{id}，供不支持 PATCH 的微信小程序使用） */
+        post: operations["updateHouseholdByPost"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/households/{id}/members": {
         parameters: {
             query?: never;
@@ -1642,6 +1659,7 @@ export interface operations {
                 idNumber?: string;
                 /** @description 任一成员手机号后四位 */
                 phoneLast4?: string;
+                /** @description 游标：上一页的 nextAfter（上一页最后一户的 id） */
                 after?: number;
                 limit?: number;
             };
@@ -1651,7 +1669,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description 一页农户（按 id 排序） */
+            /** @description 一页农户（按所在村的区划代码、再按 id 排序，同村农户相邻） */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -1724,6 +1742,37 @@ export interface operations {
         };
     };
     updateHousehold: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["HouseholdId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["HouseholdChange"];
+            };
+        };
+        responses: {
+            /** @description 修改后的农户 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Household"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+        };
+    };
+    updateHouseholdByPost: {
         parameters: {
             query?: never;
             header?: never;

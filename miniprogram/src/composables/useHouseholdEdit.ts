@@ -13,11 +13,9 @@ import type {
 } from '@/api/types'
 import { markHouseholdChanged } from '@/stores/householdChanges'
 import { RISK_TYPE_OPTIONS } from '@/utils/household'
-import { supportsPatch } from '@/utils/platform'
 
 export const CONFLICT_MESSAGE = '该农户信息已被他人修改，您看到的不是最新内容。请点击“重新加载”获取最新信息后再修改。'
 export const NOTHING_CHANGED = '没有需要修改的内容'
-export const PATCH_UNSUPPORTED = '当前小程序版本暂不能修改农户基本信息，请使用网页版办理；家庭成员的新增、移除和迁出可在此办理。'
 
 const text = (value: unknown): string => (value === null || value === undefined ? '' : String(value).trim())
 const DATE = /^\d{4}-\d{2}-\d{2}$/
@@ -79,7 +77,7 @@ function ordered(risks: readonly RiskType[]): RiskType[] {
 }
 
 export interface ChangeDraft {
-  /** The PATCH body with only the changed fields, or null when the form cannot be sent. */
+  /** The change body with only the changed fields, or null when the form cannot be sent. */
   change: HouseholdChange | null
   errors: Record<string, string>
   /** A message for the whole form (nothing changed). */
@@ -87,7 +85,7 @@ export interface ChangeDraft {
 }
 
 /**
- * Compares the form with the household as read and builds the PATCH body: only changed fields, the
+ * Compares the form with the household as read and builds the change body: only changed fields, the
  * version read, the reason. A field the contract cannot clear (absent means "unchanged") is refused here
  * rather than silently kept.
  */
@@ -185,7 +183,6 @@ export function useHouseholdEdit() {
   const conflict = ref(false)
   const loading = ref(false)
   const saving = ref(false)
-  const canSave = supportsPatch()
 
   function show(h: Household) {
     household.value = h
@@ -222,10 +219,6 @@ export function useHouseholdEdit() {
     if (saving.value || !household.value) return null
     errors.value = {}
     error.value = ''
-    if (!canSave) {
-      error.value = PATCH_UNSUPPORTED
-      return null
-    }
     if (conflict.value) {
       error.value = CONFLICT_MESSAGE
       return null
@@ -256,7 +249,7 @@ export function useHouseholdEdit() {
     }
   }
 
-  return { household, fields, reason, errors, error, conflict, loading, saving, canSave, load, reload, show, toggleRisk, submit }
+  return { household, fields, reason, errors, error, conflict, loading, saving, load, reload, show, toggleRisk, submit }
 }
 
 /** The add-member form's fields (codes from the contract's member lists). */

@@ -21,11 +21,6 @@ export function isH5(): boolean {
   return currentPlatform() === 'h5'
 }
 
-/** WeChat's `wx.request` knows no PATCH method (only OPTIONS, GET, HEAD, POST, PUT, DELETE, TRACE, CONNECT). */
-export function supportsPatch(): boolean {
-  return currentPlatform() !== 'mp-weixin'
-}
-
 /** The camera scanner (`uni.scanCode`) exists in the mini-program only, not in a browser. */
 export function canScanCode(): boolean {
   return currentPlatform() === 'mp-weixin'

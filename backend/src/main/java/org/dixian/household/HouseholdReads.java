@@ -46,16 +46,16 @@ public class HouseholdReads {
         this.pool = pool;
     }
 
-    /** One page (plus one row to tell whether there is a next) of the caller's households, by id. */
+    /**
+     * One page (plus one row to tell whether there is a next) of the caller's households in (village code, id)
+     * order, so that a village's households come together and a page of a township or county is read straight
+     * from the (region_code, id) index instead of sorting all its households. The cursor is the last id of the
+     * previous page; its village code is looked up in the same statement.
+     */
     public Uni<List<HouseholdSummary>> search(Scope scope, HouseholdRepository.Filter f) {
         List<Object> args = new ArrayList<>();
         StringBuilder q = new StringBuilder("select ").append(SUMMARY_COLUMNS).append(" from household h where ")
-                .append(visible(scope, args));
-        if (f.regionCode() != null) {
-            String[] range = RegionCodes.range(f.regionCode());
-            q.append(" and h.region_code >= ").append(arg(args, range[0]))
-                    .append(" and h.region_code < ").append(arg(args, range[1]));
-        }
+                .append(visible(scope, args, f.regionCode()));
         if (f.category() != null) {
             q.append(" and h.category = ").append(arg(args, f.category().name()));
         }
@@ -63,7 +63,9 @@ public class HouseholdReads {
             q.append(" and h.monitoring_type = ").append(arg(args, f.monitoringType().name()));
         }
         if (f.riskType() != null) {
-            q.append(" and h.risk_types @> array[").append(arg(args, f.riskType().name())).append("::varchar(40)]");
+            // "<> '{}'" lets the planner use the partial index of households with any risk (V007).
+            q.append(" and h.risk_types <> '{}' and h.risk_types @> array[").append(arg(args, f.riskType().name()))
+                    .append("::varchar(40)]");
         }
         if (f.headName() != null) {
             q.append(" and h.head_name like ").append(arg(args, likePrefix(f.headName())));
@@ -80,9 +82,11 @@ public class HouseholdReads {
                     .append(arg(args, f.phoneLast4())).append(')');
         }
         if (f.after() != null) {
-            q.append(" and h.id > ").append(arg(args, f.after()));
+            String after = arg(args, f.after());
+            q.append(" and (h.region_code, h.id) > ((select a.region_code from household a where a.id = ").append(after)
+                    .append("), ").append(after).append("::bigint)");
         }
-        q.append(" order by h.id limit ").append(arg(args, f.limit() + 1));
+        q.append(" order by h.region_code, h.id limit ").append(arg(args, f.limit() + 1));
         return pool.preparedQuery(q.toString()).execute(Tuple.from(args)).map(rows -> {
             List<HouseholdSummary> out = new ArrayList<>(rows.size());
             for (Row r : rows) {
@@ -120,11 +124,37 @@ public class HouseholdReads {
      * else the code range of the own region. Parameters are appended to {@code args} ($2 onwards for detail).
      */
     static String visible(Scope scope, List<Object> args) {
+        return visible(scope, args, null);
+    }
+
+    /**
+     * {@link #visible} narrowed to the households under {@code region} (null: no narrowing): for a cadre the
+     * intersection of the two code ranges, one range the planner can estimate, instead of two range conditions on
+     * the same column.
+     */
+    static String visible(Scope scope, List<Object> args, String region) {
         if (scope.role() == Role.FARMER) {
-            return "h.deleted = false and h.id = " + arg(args, scope.householdId() == null ? -1L : scope.householdId());
+            String own = "h.deleted = false and h.id = " + arg(args, scope.householdId() == null ? -1L : scope.householdId());
+            if (region == null) {
+                return own;
+            }
+            String[] r = RegionCodes.range(region);
+            return own + " and h.region_code >= " + arg(args, r[0]) + " and h.region_code < " + arg(args, r[1]);
         }
         String[] range = scope.regionCode() == null ? new String[] {"-", "-"} : RegionCodes.range(scope.regionCode());
+        if (region != null) {
+            String[] r = RegionCodes.range(region);
+            range = new String[] {max(range[0], r[0]), min(range[1], r[1])};
+        }
         return "h.deleted = false and h.region_code >= " + arg(args, range[0]) + " and h.region_code < " + arg(args, range[1]);
+    }
+
+    private static String max(String a, String b) {
+        return a.compareTo(b) >= 0 ? a : b;
+    }
+
+    private static String min(String a, String b) {
+        return a.compareTo(b) <= 0 ? a : b;
     }
 
     /**

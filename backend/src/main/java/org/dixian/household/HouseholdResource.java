@@ -120,6 +120,14 @@ public class HouseholdResource {
         return service.update(scope.get(), id, body);
     }
 
+    /** The same change for clients that cannot send PATCH: WeChat's wx.request has no such method. */
+    @POST
+    @Path("{id}/update")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Uni<Household> updateByPost(@PathParam("id") long id, @Valid @NotNull(message = "请求体不能为空") HouseholdChange body) {
+        return service.update(scope.get(), id, body);
+    }
+
     @POST
     @Path("{id}/members")
     @Consumes(MediaType.APPLICATION_JSON)

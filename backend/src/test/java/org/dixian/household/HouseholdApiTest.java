@@ -203,9 +203,10 @@ class HouseholdApiTest {
                 .monitored("MARGINAL", "DISASTER").create();
         Tokens.Principal township = Tokens.townshipCadre();
 
-        assertEquals(List.of(general.id(), lifted.id(), monitored.id(), chengnei.id()), ids(search(township, Map.of("name", prefix))));
+        // Village code first (城内村 410225101200 before 任庄村 410225101201), then id.
+        assertEquals(List.of(chengnei.id(), general.id(), lifted.id(), monitored.id()), ids(search(township, Map.of("name", prefix))));
         assertEquals(List.of(lifted.id()), ids(search(township, Map.of("name", prefix, "category", "LIFTED"))));
-        assertEquals(List.of(monitored.id(), chengnei.id()), ids(search(township, Map.of("name", prefix, "category", "MONITORED"))));
+        assertEquals(List.of(chengnei.id(), monitored.id()), ids(search(township, Map.of("name", prefix, "category", "MONITORED"))));
         assertEquals(List.of(monitored.id()), ids(search(township, Map.of("name", prefix, "riskType", "ILLNESS"))));
         assertEquals(List.of(chengnei.id()), ids(search(township, Map.of("name", prefix, "monitoringType", "MARGINAL"))));
         assertEquals(List.of(general.id(), lifted.id(), monitored.id()),
@@ -226,7 +227,8 @@ class HouseholdApiTest {
         assertEquals(List.of("ILLNESS"), row.getList("items[0].riskTypes"));
         assertEquals(1, row.getInt("items[0].memberCount"));
 
-        // Keyset pagination, three per page: every household exactly once, in id order, then no cursor.
+        // Keyset pagination, three per page: every household exactly once, in (village, id) order, then no cursor;
+        // the page break falls inside 任庄村.
         List<Long> seen = new ArrayList<>();
         Long after = null;
         int pages = 0;
@@ -245,7 +247,7 @@ class HouseholdApiTest {
             }
             pages++;
         } while (after != null && pages < 10);
-        assertEquals(List.of(general.id(), lifted.id(), monitored.id(), chengnei.id()), seen);
+        assertEquals(List.of(chengnei.id(), general.id(), lifted.id(), monitored.id()), seen);
         assertEquals(2, pages);
 
         // Each caller sees only its own region.
@@ -333,6 +335,26 @@ class HouseholdApiTest {
         change.put("address", "再改" + Fixtures.marker());
         assertProblem(patch(Tokens.villageCadre(), h.id(), change), 409);
         assertEquals(j.getString("address"), get(Tokens.villageCadre(), h.id()).getString("address"));
+        assertEquals(2, timeline(Tokens.villageCadre(), h.id()).getList("type").size());
+    }
+
+    @Test
+    void theMiniProgramChangesAHouseholdByPost() {
+        CreatedHousehold h = aHousehold().create();
+        String address = "小程序改" + Fixtures.marker();
+        Map<String, Object> change = Map.of("version", h.version(), "reason", "入户核实", "address", address);
+        Response r = Api.as(Tokens.villageCadre()).contentType(ContentType.JSON).body(change)
+                .post("/api/households/{id}/update", h.id());
+        assertEquals(200, r.statusCode(), r::asString);
+        assertEquals(address, r.jsonPath().getString("address"));
+        assertEquals(h.version() + 1, r.jsonPath().getInt("version"));
+        assertEquals(List.of("CREATED", "UPDATED"), timeline(Tokens.villageCadre(), h.id()).getList("type"));
+        // Same rules as PATCH: the version just used is stale now, and a change needs a reason.
+        assertProblem(Api.as(Tokens.villageCadre()).contentType(ContentType.JSON).body(change)
+                .post("/api/households/{id}/update", h.id()), 409);
+        assertInvalid(Api.unchecked().header("Authorization", "Bearer " + Tokens.villageCadre().token())
+                .contentType(ContentType.JSON).body(Map.of("version", h.version() + 1, "address", "无原因"))
+                .post("/api/households/{id}/update", h.id()), "reason");
         assertEquals(2, timeline(Tokens.villageCadre(), h.id()).getList("type").size());
     }
 
@@ -492,6 +514,14 @@ class HouseholdApiTest {
                         .otherHousehold(otherFarmer, 404)
                         .clientWithoutScope(noScope, 403),
                 SecurityMatrix.patch(base, stale)
+                        .accepts(village, 409)
+                        .wrongRole(manager, 403)
+                        .wrongRole(province, 403)
+                        .wrongRole(ownFarmer, 403)
+                        .otherRegion(otherCounty, 404)
+                        .parentRegion(siblingVillage, 404)
+                        .refuses("client with households:read", reader, 403),
+                SecurityMatrix.post(base + "/update", stale)
                         .accepts(village, 409)
                         .wrongRole(manager, 403)
                         .wrongRole(province, 403)
