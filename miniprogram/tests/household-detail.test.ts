@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest'
 import { flushPromises, mount } from '@vue/test-utils'
 import DetailPage from '@/pages/households/detail.vue'
-import { setTokens } from '@/stores/session'
+import { clearSession, setTokens } from '@/stores/session'
 import { fakeUni, path, problem, requests, serve } from './fake-uni'
 
 vi.mock('@dcloudio/uni-app', async () => {
@@ -36,9 +36,10 @@ const settle = async () => {
   }
 }
 
-function render(revealAnswer: () => { statusCode: number; data?: unknown }) {
+function render(revealAnswer: () => { statusCode: number; data?: unknown }, role = 'INFO_OFFICER') {
   setTokens({ accessToken: 'A', refreshToken: 'R', tokenType: 'Bearer', expiresIn: 900 })
   serve((req) => {
+    if (path(req) === '/api/me') return { statusCode: 200, data: { id: 6, name: '张小红', role, regionCode: '410225101201' } }
     if (path(req) === '/api/households/42') return { statusCode: 200, data: household }
     if (path(req) === '/api/households/42/timeline') return { statusCode: 200, data: [] }
     if (path(req) === '/api/households/42/viewers')
@@ -64,6 +65,18 @@ describe('household detail page', () => {
     expect(text).toContain('15,500.00 元')
     expect(text).toContain('乡镇干部 · 堌阳镇 · 2026-11-23 14:15')
     expect(text).toContain('暂无变更记录')
+  })
+
+  it('offers 查看明文 only to the township and village roles the server lets reveal', async () => {
+    const county = render(() => ({ statusCode: 403 }), 'COUNTY_CADRE')
+    await settle()
+    expect(county.find('.member-id').exists()).toBe(true)
+    expect(county.find('.reveal-id').exists()).toBe(false)
+    county.unmount()
+    clearSession() // the signed-in user is asked once per session
+    const village = render(() => ({ statusCode: 403 }), 'VILLAGE_CADRE')
+    await settle()
+    expect(village.find('.reveal-id').exists()).toBe(true)
   })
 
   it('reveals a value with the reason given', async () => {

@@ -257,6 +257,11 @@ export function canBrowseHouseholds(role: Role | string | null | undefined): boo
   )
 }
 
+/** Cadres closest to the household who may see full values: township and village (HouseholdService.REVEALERS). */
+export function canRevealHouseholds(role: Role | string | null | undefined): boolean {
+  return !!role && ['TOWNSHIP_CADRE', 'VILLAGE_CADRE', 'INFO_OFFICER', 'RESIDENT_CADRE'].includes(role)
+}
+
 /** Cadres who keep the registry (edit, members, import): county, township and village (HouseholdService.EDITORS). */
 export function canEditHouseholds(role: Role | string | null | undefined): boolean {
   return !!role && ['COUNTY_CADRE', 'TOWNSHIP_CADRE', 'VILLAGE_CADRE', 'INFO_OFFICER', 'RESIDENT_CADRE'].includes(role)
