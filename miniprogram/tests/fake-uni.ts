@@ -55,6 +55,7 @@ export const fakeUni = {
   redirectTo: vi.fn(),
   navigateBack: vi.fn(),
   scanCode: vi.fn(),
+  makePhoneCall: vi.fn((options: { phoneNumber: string; success?: () => void }) => options.success?.()),
   showToast: vi.fn(),
   showModal: vi.fn(),
 }

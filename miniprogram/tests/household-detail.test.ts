@@ -45,6 +45,7 @@ function render(revealAnswer: () => { statusCode: number; data?: unknown }, role
     if (path(req) === '/api/households/42/viewers')
       return { statusCode: 200, data: [{ kind: 'VIEW', actorRole: 'TOWNSHIP_CADRE', actorRegionName: '堌阳镇', at: '2026-11-23T06:15:00Z' }] }
     if (path(req) === '/api/households/42/reveal') return revealAnswer()
+    if (path(req) === '/api/households/42/helpers') return { statusCode: 200, data: [] }
     return { statusCode: 404, data: { type: 't', title: '未找到', status: 404 } }
   })
   fakeUni.showModal.mockImplementation((options: { success?: (res: { confirm: boolean; content: string }) => void }) =>

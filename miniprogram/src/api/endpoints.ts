@@ -7,6 +7,10 @@ import type {
   BindRequest,
   CadreLoginRequest,
   DemoAccount,
+  EndPairing,
+  Helper,
+  HelperPage,
+  HelperPairing,
   Household,
   HouseholdCategory,
   HouseholdChange,
@@ -17,8 +21,10 @@ import type {
   MonitoringType,
   MoveRequest,
   NewAccount,
+  NewHelper,
   NewHousehold,
   NewMember,
+  NewPairing,
   QrTarget,
   Region,
   RevealRequest,
@@ -113,4 +119,25 @@ export type HouseholdExportQuery = Pick<HouseholdQuery, 'region' | 'category' | 
 
 export const qrApi = {
   resolve: (code: string) => http.get<QrTarget>(`/api/qr/${encodeURIComponent(code)}`),
+}
+
+export interface HelperQuery {
+  /** Name or unit, matched from the start. */
+  q?: string
+  after?: number | null
+  limit?: number
+}
+
+export const helpersApi = {
+  list: (query: HelperQuery = {}) => http.get<HelperPage>('/api/helpers', { ...query }),
+  create: (body: NewHelper, idempotencyKey: string) =>
+    http.post<Helper>('/api/helpers', body, { 'Idempotency-Key': idempotencyKey }),
+  /** The household's pairings: current ones first, then by start date, newest first. */
+  pairings: (householdId: number) => http.get<HelperPairing[]>(`/api/households/${householdId}/helpers`),
+  pair: (householdId: number, body: NewPairing) => http.post<HelperPairing>(`/api/households/${householdId}/helpers`, body),
+  end: (householdId: number, pairingId: number, body: EndPairing) =>
+    http.post<HelperPairing>(`/api/households/${householdId}/helpers/${pairingId}/end`, body),
+  /** The helper's full phone number, to call them; every call is logged by the server. */
+  phone: (householdId: number, pairingId: number) =>
+    http.post<RevealedValue>(`/api/households/${householdId}/helpers/${pairingId}/phone`),
 }

@@ -144,6 +144,17 @@ export function useHouseholdDetail() {
     loading.value = false
   }
 
+  /** The timeline alone, after a change made on this page (a new detail read would be logged as a visit). */
+  async function reloadTimeline() {
+    if (!household.value) return
+    try {
+      timeline.value = await householdsApi.timeline(household.value.id)
+      timelineError.value = ''
+    } catch (e) {
+      timelineError.value = errorMessage(e)
+    }
+  }
+
   /** Asks the server for a plain value; throws the ApiError (e.g. 403 with the server's message). */
   async function reveal(field: ProtectedField, memberId: number, reason: string): Promise<string> {
     if (!household.value) throw new Error('household not loaded')
@@ -152,7 +163,7 @@ export function useHouseholdDetail() {
     return result.value
   }
 
-  return { household, timeline, viewers, loading, error, timelineError, viewersError, revealed, load, reveal }
+  return { household, timeline, viewers, loading, error, timelineError, viewersError, revealed, load, reloadTimeline, reveal }
 }
 
 export interface BindFields {

@@ -2,6 +2,7 @@ import type {
   AccessRecord,
   FieldChange,
   Gender,
+  HelperPairing,
   HouseholdCategory,
   HouseholdEvent,
   MonitoringType,
@@ -140,6 +141,18 @@ export function formatDateTime(iso: string | null | undefined): string {
   return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`
 }
 
+/** Today's date in Beijing (`2026-11-23`), the day the server counts as today. */
+export function todayInBeijing(now: number = Date.now()): string {
+  const d = new Date(now + 8 * 3600_000)
+  return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`
+}
+
+/** A pairing's period: `2026-03-01 起` while it lasts, `2026-03-01—2026-11-23` once ended. */
+export function pairingPeriod(pairing: Pick<HelperPairing, 'startDate' | 'endDate' | 'current'>): string {
+  if (pairing.current || !pairing.endDate) return `${pairing.startDate} 起`
+  return `${pairing.startDate}—${pairing.endDate}`
+}
+
 const FIELD_LABELS: Record<string, string> = {
   householdNo: '户编号',
   category: '类别',
@@ -159,6 +172,9 @@ const FIELD_LABELS: Record<string, string> = {
   relation: '与户主关系',
   household: '户编号',
   deleted: '已删除',
+  helper: '帮扶责任人',
+  startDate: '开始日期',
+  endDate: '结束日期',
 }
 
 export function fieldLabel(field: string): string {
@@ -187,13 +203,16 @@ export function changeValueText(field: string, value: string | null | undefined)
   }
 }
 
-/** `类别：一般农户 → 监测对象`, `户主：张三` (set), `姓名：李四（已移除）` (cleared). */
+/** `类别：一般农户 → 监测对象`, `户主：张三` (set), `姓名：李四（已移除）` (cleared; a helper's pairing `（结对结束）`). */
 export function describeChange(change: FieldChange): string {
   const label = fieldLabel(change.field)
   const hasFrom = change.from !== null && change.from !== undefined && change.from !== ''
   const hasTo = change.to !== null && change.to !== undefined && change.to !== ''
   if (!hasFrom) return `${label}：${changeValueText(change.field, change.to)}`
-  if (!hasTo) return `${label}：${changeValueText(change.field, change.from)}（已移除）`
+  if (!hasTo) {
+    const gone = change.field === 'helper' ? '结对结束' : '已移除'
+    return `${label}：${changeValueText(change.field, change.from)}（${gone}）`
+  }
   return `${label}：${changeValueText(change.field, change.from)} → ${changeValueText(change.field, change.to)}`
 }
 
@@ -207,6 +226,8 @@ const EVENT_TITLES: Record<string, string> = {
   CODE_REVOKED: '二维码作废并换新',
   DELETED: '删除农户',
   BINDING_ALLOWED: '授权成员绑定',
+  HELPER_PAIRED: '结对帮扶责任人',
+  HELPER_ENDED: '结束帮扶结对',
 }
 
 export function eventTitle(type: string): string {

@@ -39,3 +39,19 @@ export function scanQrCode(): Promise<string | null> {
     })
   })
 }
+
+/** The phone dialer (`uni.makePhoneCall`) is used in the mini-program; a browser shows the number instead. */
+export function canMakePhoneCall(): boolean {
+  return currentPlatform() === 'mp-weixin'
+}
+
+/** Opens the dialer with the number; resolves false when the user backed out or the call could not start. */
+export function makePhoneCall(phoneNumber: string): Promise<boolean> {
+  return new Promise((resolve) => {
+    uni.makePhoneCall({
+      phoneNumber,
+      success: () => resolve(true),
+      fail: () => resolve(false),
+    })
+  })
+}
