@@ -433,6 +433,76 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/helpers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 帮扶责任人查询（本人区划内登记的，以及上级区划登记的；游标分页） */
+        get: operations["listHelpers"];
+        put?: never;
+        /** 登记帮扶责任人 */
+        post: operations["createHelper"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/households/{id}/helpers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 这户的帮扶责任人（在帮的在前，再按开始日期倒序） */
+        get: operations["listHouseholdHelpers"];
+        put?: never;
+        /** 为这户结对帮扶责任人（记入农户变更记录） */
+        post: operations["pairHelper"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/households/{id}/helpers/{pairingId}/end": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 结束结对（记入农户变更记录） */
+        post: operations["endPairing"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/households/{id}/helpers/{pairingId}/phone": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 取帮扶责任人完整手机号以便联系（本户农户、本区划干部；每次都有记录） */
+        post: operations["helperPhone"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/households/{id}/reveal": {
         parameters: {
             query?: never;
@@ -855,6 +925,64 @@ export interface components {
             actorRegionName?: string | null;
             /** Format: date-time */
             at: string;
+        };
+        Helper: {
+            /** Format: int64 */
+            id: number;
+            name: string;
+            /** @description 工作单位（帮扶单位） */
+            unit: string;
+            /** @description 职务 */
+            position?: string | null;
+            /** @description 脱敏手机号 */
+            phone: string;
+            /** @description 登记区划 */
+            regionCode: string;
+            regionName?: string | null;
+        };
+        HelperPage: {
+            items: components["schemas"]["Helper"][];
+            /** Format: int64 */
+            nextAfter?: number | null;
+        };
+        NewHelper: {
+            name: string;
+            unit: string;
+            position?: string;
+            phone: string;
+            /** @description 登记区划，须在本人区划内 */
+            regionCode: string;
+        };
+        HelperPairing: {
+            /** Format: int64 */
+            id: number;
+            /** Format: int64 */
+            householdId: number;
+            helper: components["schemas"]["Helper"];
+            /** Format: date */
+            startDate: string;
+            /** Format: date */
+            endDate?: string | null;
+            /** @description 是否在帮 */
+            current: boolean;
+        };
+        NewPairing: {
+            /** Format: int64 */
+            helperId: number;
+            /**
+             * Format: date
+             * @description 默认今天，不能晚于今天
+             */
+            startDate?: string;
+            reason: string;
+        };
+        EndPairing: {
+            /**
+             * Format: date
+             * @description 默认今天，不能早于开始日期、不能晚于今天
+             */
+            endDate?: string;
+            reason: string;
         };
         RevealRequest: {
             field: components["schemas"]["ProtectedField"];
@@ -1910,6 +2038,183 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["AccessRecord"][];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+        };
+    };
+    listHelpers: {
+        parameters: {
+            query?: {
+                /** @description 姓名或单位（前缀匹配） */
+                q?: string;
+                after?: number;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 一页帮扶责任人（按 id 排序；手机号脱敏） */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HelperPage"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+        };
+    };
+    createHelper: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 幂等键：同一键的重试返回第一次的结果，不会重复创建 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewHelper"];
+            };
+        };
+        responses: {
+            /** @description 已登记 */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Helper"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+        };
+    };
+    listHouseholdHelpers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["HouseholdId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 结对记录 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HelperPairing"][];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+        };
+    };
+    pairHelper: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["HouseholdId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewPairing"];
+            };
+        };
+        responses: {
+            /** @description 已结对 */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HelperPairing"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+        };
+    };
+    endPairing: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["HouseholdId"];
+                pairingId: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EndPairing"];
+            };
+        };
+        responses: {
+            /** @description 已结束的结对 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HelperPairing"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+        };
+    };
+    helperPhone: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["HouseholdId"];
+                pairingId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 完整手机号 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RevealedValue"];
                 };
             };
             400: components["responses"]["Problem"];
