@@ -443,7 +443,7 @@ public final class HouseholdGenerator {
         return r.nextDouble() < skilled ? "SKILLED" : "NORMAL";
     }
 
-    private static String phone(SplittableRandom r) {
+    static String phone(SplittableRandom r) {
         StringBuilder b = new StringBuilder(11).append(PHONE_PREFIXES[r.nextInt(PHONE_PREFIXES.length)]);
         for (int i = 0; i < 8; i++) {
             b.append((char) ('0' + r.nextInt(10)));

@@ -50,6 +50,8 @@ public class SyntheticStartup {
     private void run(SyntheticSize chosen) {
         try {
             SyntheticLoader.Report r = loader.load(chosen, seed, baseline);
+            LOG.infof("Synthetic staff: %d village cadre accounts, %d helpers, %d helper pairings in %.1f s",
+                    r.staff().cadres(), r.staff().helpers(), r.staff().pairings(), r.staffMillis() / 1000.0);
             LOG.infof("Synthetic data loaded (%s, seed %d): %d households, %d members, %d incomes in %.1f s "
                             + "= %.0f households/s, %.0f members/s (generation + encryption %.1f s, COPY %.1f s, "
                             + "summed over %d threads)",

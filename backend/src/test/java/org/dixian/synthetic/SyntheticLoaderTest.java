@@ -97,15 +97,40 @@ class SyntheticLoaderTest {
                     }
                 }
             }
+            // A village cadre per village; every supported household paired with one helper of its own village.
+            assertEquals(3, r.staff().cadres());
+            assertEquals(3, count(c, "select count(*) from account where request_key like 'synthetic:cadre:%' and role = 'VILLAGE_CADRE' "
+                    + "and region_code in (select distinct region_code from household where id between ? and ?)", first, last));
+            long supported = count(c, "select count(*) from household where id between ? and ? and category <> 'GENERAL'", first, last);
+            assertTrue(supported > 20, "supported " + supported);
+            assertEquals(supported, r.staff().pairings());
+            assertEquals(supported, count(c, "select count(*) from household_helper p join household h on h.id = p.household_id "
+                    + "join helper x on x.id = p.helper_id where h.id between ? and ? and x.region_code = h.region_code "
+                    + "and p.end_date is null", first, last));
+            assertEquals(0, count(c, "select count(*) from household_helper p join household h on h.id = p.household_id "
+                    + "where h.id between ? and ? and h.category = 'GENERAL'", first, last));
+            assertTrue(r.staff().helpers() >= 3 && r.staff().helpers() <= supported, "helpers " + r.staff().helpers());
+            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
+                    "select phone_enc, phone_hash from helper where request_key like 'synthetic:helper:410225102%'")) {
+                while (rs.next()) {
+                    String phone = cipher.decrypt(rs.getString(1));
+                    assertTrue(phone.matches("^1[3-9][0-9]{9}$"), phone);
+                    assertEquals(index.of("phone", phone), rs.getString(2));
+                }
+            }
             // The identity sequence continues after the reserved range: later inserts get fresh ids.
             assertTrue(count(c, "select nextval(pg_get_serial_sequence('household', 'id')) - ? + ?", last, 0) > 0);
         } finally {
             delete(first, last);
+            removeLeftovers(villages);
         }
     }
 
     private void removeLeftovers(List<Village> villages) throws SQLException {
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            s.execute("delete from household_helper where helper_id in (select id from helper where request_key like 'synthetic:%')");
+            s.execute("delete from helper where request_key like 'synthetic:%' and id not in (select helper_id from household_helper)");
+            s.execute("delete from account where request_key like 'synthetic:%' and id not in (select account_id from account_event)");
             for (Village v : villages) {
                 String mine = "(select id from household where region_code = '" + v.code() + "' and id not in "
                         + "(select household_id from household_event) and id not in (select household_id from household_access))";
@@ -118,7 +143,8 @@ class SyntheticLoaderTest {
 
     private void delete(long first, long last) throws SQLException {
         try (Connection c = dataSource.getConnection()) {
-            for (String sql : List.of("delete from household_income where household_id between ? and ?",
+            for (String sql : List.of("delete from household_helper where household_id between ? and ?",
+                    "delete from household_income where household_id between ? and ?",
                     "delete from member where household_id between ? and ?",
                     "delete from household where id between ? and ?")) {
                 count(c, sql, first, last);
