@@ -334,6 +334,7 @@ async function main() {
       idNumber: idNumber('19780312', 517),
       phone: `137${String(Math.floor(Math.random() * 1e8)).padStart(8, '0')}`,
       id: null,
+      no: null,
     }
 
     await scenario('d information officer finds a household', page, async () => {
@@ -353,6 +354,7 @@ async function main() {
         },
       })
       household.id = created.id
+      household.no = created.householdNo
       console.log(`       created household ${created.householdNo} (id ${created.id})`)
 
       await openLogin(page, base)
@@ -468,6 +470,82 @@ async function main() {
       await page.locator('.facts-no', { hasText: target.householdNo }).waitFor()
       assert.ok(page.url().includes(`pages/households/detail?id=${target.id}`), `expected the detail page, got ${page.url()}`)
       await page.locator('.facts__row', { hasText: address }).waitFor()
+    })
+
+    await scenario('g village cadre pairs a helper and the farmer sees them', page, async () => {
+      assert.ok(household.id && household.no, 'scenario d did not create the household')
+      const helper = {
+        name: `帮扶${Math.random().toString(36).slice(2, 5)}`,
+        unit: '兰考县农业农村局',
+        position: '科员',
+        phone: `135${String(Math.floor(Math.random() * 1e8)).padStart(8, '0')}`,
+      }
+      const masked = `${helper.phone.slice(0, 3)}****${helper.phone.slice(7)}`
+      const reason = '新纳入监测，落实帮扶责任人'
+
+      await openLogin(page, base)
+      await devLogin(page, '干部登录', '李德福')
+      assert.equal(await textOf(page.locator('.tag--role')), '村干部')
+      await page.locator('.link-households').click()
+      await page.locator('.search-no input').fill(household.no)
+      await page.locator('.btn-search').click()
+      await page.locator('.household', { hasText: household.no }).click()
+      await page.locator('.facts-no', { hasText: household.no }).waitFor()
+      await page.locator('.helpers__empty', { hasText: '暂无帮扶责任人' }).waitFor()
+
+      await page.locator('.btn-pair').click()
+      await page.locator('.btn-new-helper').click()
+      assert.equal(await page.locator('.new-region input').inputValue(), '410225101201')
+      await page.locator('.new-region-name', { hasText: '任庄村' }).waitFor()
+      await page.locator('.new-name input').fill(helper.name)
+      await page.locator('.new-unit input').fill(helper.unit)
+      await page.locator('.new-position input').fill(helper.position)
+      await page.locator('.new-phone input').fill(helper.phone)
+      await page.locator('.btn-create-helper').click()
+      await page.locator('.chosen__name', { hasText: helper.name }).waitFor()
+      assert.ok((await textOf(page.locator('.chosen'))).includes(masked), 'the new helper shows with a masked phone')
+
+      // The reason is required: the form says so before asking the server.
+      await page.locator('.btn-confirm-pair').click()
+      await page.locator('.field-error--reason').waitFor()
+      await page.locator('.pair-reason input').fill(reason)
+      await page.screenshot({ path: join(screenshots, 'g-pairing-form.png'), fullPage: true })
+      await page.locator('.btn-confirm-pair').click()
+
+      // Back on the detail page, reloaded: the pairing and the event in the history.
+      const row = page.locator('.helper--current', { hasText: helper.name })
+      await row.waitFor()
+      assert.ok(page.url().includes(`pages/households/detail?id=${household.id}`), `expected the detail page, got ${page.url()}`)
+      const rowText = await textOf(row)
+      assert.ok(rowText.includes(masked) && !rowText.includes(helper.phone), `expected the masked phone in "${rowText}"`)
+      assert.match(rowText, /兰考县农业农村局/)
+      const event = page.locator('.event', { hasText: reason }).first()
+      await event.waitFor()
+      assert.match(await textOf(event), /结对帮扶责任人/)
+      await row.locator('.btn-end-pairing').waitFor()
+      await page.screenshot({ path: join(screenshots, 'g-household-paired.png'), fullPage: true })
+
+      // The same helper twice: the server refuses with 409.
+      const token = await devToken(base, '李德福')
+      const pairings = await api(base, 'GET', `/api/households/${household.id}/helpers`, { token })
+      const paired = pairings.find((p) => p.current && p.helper.name === helper.name)
+      assert.ok(paired, 'the pairing is listed by the API')
+      await assert.rejects(
+        api(base, 'POST', `/api/households/${household.id}/helpers`, { token, body: { helperId: paired.helper.id, reason: '重复结对' } }),
+        / 409: /,
+      )
+
+      // The farmer bound in (e) sees the helper in 农户视窗 and asks for the full number.
+      await openLogin(page, base)
+      await devLogin(page, '农户登录', '赵大山')
+      await page.getByText('农户视窗').waitFor()
+      const farmerRow = page.locator('.helper--current', { hasText: helper.name })
+      await farmerRow.waitFor()
+      assert.ok((await textOf(farmerRow)).includes(masked), 'the farmer first sees the masked phone')
+      assert.equal(await page.locator('.btn-end-pairing').count(), 0)
+      await farmerRow.locator('.btn-contact').click()
+      await farmerRow.locator('.helper__phone', { hasText: helper.phone }).waitFor()
+      await page.screenshot({ path: join(screenshots, 'g-farmer-contacts-helper.png'), fullPage: true })
     })
 
     if (consoleErrors.length) console.log(`page errors seen:\n  ${consoleErrors.join('\n  ')}`)
