@@ -495,7 +495,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** 取帮扶责任人完整手机号以便联系（本户农户、本区划干部；每次都有记录） */
+        /** 取帮扶责任人完整手机号以便联系（本户农户，以及本区划内负责农户登记的县、乡、村干部；每次都有记录） */
         post: operations["helperPhone"];
         delete?: never;
         options?: never;
@@ -905,7 +905,7 @@ export interface components {
         HouseholdEvent: {
             /** Format: int64 */
             id: number;
-            /** @description CREATED, UPDATED, MEMBER_ADDED, MEMBER_REMOVED, MEMBER_MOVED_OUT, MEMBER_MOVED_IN, CODE_REVOKED, DELETED, BINDING_ALLOWED */
+            /** @description CREATED, UPDATED, MEMBER_ADDED, MEMBER_REMOVED, MEMBER_MOVED_OUT, MEMBER_MOVED_IN, CODE_REVOKED, DELETED, BINDING_ALLOWED, HELPER_PAIRED (changes: helper, startDate), HELPER_ENDED (changes: helper, endDate) */
             type: string;
             /** Format: int64 */
             memberId?: number | null;

@@ -41,6 +41,14 @@ class HelperApiTest {
     @Inject
     Pool pool;
 
+    @Inject
+    java.time.Clock clock;
+
+    /** The server's today (Beijing), not the test machine's. */
+    private LocalDate today() {
+        return LocalDate.now(clock);
+    }
+
     static Map<String, Object> newHelper(String name, String phone, String region) {
         return new HashMap<>(Map.of("name", name, "unit", "兰考县农业农村局", "position", "科员", "phone", phone,
                 "regionCode", region));
@@ -128,7 +136,7 @@ class HelperApiTest {
         assertEquals(201, paired.statusCode(), paired::asString);
         long pairingId = paired.jsonPath().getLong("id");
         assertTrue(paired.jsonPath().getBoolean("current"));
-        assertEquals(LocalDate.now().toString(), paired.jsonPath().getString("startDate"));
+        assertEquals(today().toString(), paired.jsonPath().getString("startDate"));
         assertProblem(pair(Tokens.villageCadre(), h.id(), Map.of("helperId", helperId, "reason", "重复")), 409);
 
         Tokens.Principal farmer = Tokens.farmer(960_000, DemoData.VILLAGE, h.id());
@@ -150,14 +158,14 @@ class HelperApiTest {
 
         String end = "/api/households/{id}/helpers/{p}/end";
         assertInvalid(Api.as(Tokens.villageCadre()).contentType(ContentType.JSON)
-                .body(Map.of("reason", "提前", "endDate", LocalDate.now().minusDays(3).toString())).post(end, h.id(), pairingId), "endDate");
+                .body(Map.of("reason", "提前", "endDate", today().minusDays(3).toString())).post(end, h.id(), pairingId), "endDate");
         assertInvalid(Api.as(Tokens.villageCadre()).contentType(ContentType.JSON)
                 .body(Map.of("reason", " ")).post(end, h.id(), pairingId), "reason");
         Response ended = Api.as(Tokens.villageCadre()).contentType(ContentType.JSON).body(Map.of("reason", "工作调整"))
                 .post(end, h.id(), pairingId);
         assertEquals(200, ended.statusCode(), ended::asString);
         assertFalse(ended.jsonPath().getBoolean("current"));
-        assertEquals(LocalDate.now().toString(), ended.jsonPath().getString("endDate"));
+        assertEquals(today().toString(), ended.jsonPath().getString("endDate"));
         assertProblem(Api.as(Tokens.villageCadre()).contentType(ContentType.JSON).body(Map.of("reason", "再结束"))
                 .post(end, h.id(), pairingId), 409);
         assertProblem(Api.as(farmer).post("/api/households/{id}/helpers/{p}/phone", h.id(), pairingId), 404);
@@ -178,7 +186,7 @@ class HelperApiTest {
         assertInvalid(pair(Tokens.villageCadre(), h.id(), Map.of("helperId", sibling, "reason", "看不到的人")), "helperId");
         long own = helper(Tokens.villageCadre(), DemoData.VILLAGE);
         assertInvalid(pair(Tokens.villageCadre(), h.id(), Map.of("helperId", own, "reason", "未来",
-                "startDate", LocalDate.now().plusDays(1).toString())), "startDate");
+                "startDate", today().plusDays(1).toString())), "startDate");
         assertInvalid(Api.unchecked().header("Authorization", "Bearer " + Tokens.villageCadre().token())
                 .contentType(ContentType.JSON).body(Map.of("reason", "缺人")).post("/api/households/{id}/helpers", h.id()), "helperId");
         assertEquals(0L, count("select count(*) from household_helper where household_id = $1", h.id()));
@@ -205,7 +213,7 @@ class HelperApiTest {
         Tokens.Principal noScope = Tokens.demoClient("regions:read");
         // Writes that pass every access check and then end in 409 or 400: no side effects.
         Map<String, Object> duplicatePair = Map.of("helperId", helperId, "reason", "安全矩阵");
-        Map<String, Object> futureEnd = Map.of("reason", "安全矩阵", "endDate", LocalDate.now().plusDays(5).toString());
+        Map<String, Object> futureEnd = Map.of("reason", "安全矩阵", "endDate", today().plusDays(5).toString());
         return SecurityMatrix.of(
                 SecurityMatrix.get("/api/helpers")
                         .accepts(village, 200)
