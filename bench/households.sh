@@ -41,10 +41,11 @@ until grep -q -e 'Synthetic data loaded' -e 'Synthetic data load failed' -e 'Syn
   sleep 1
 done
 grep -q 'Synthetic data load failed' "$LOG" && { echo "synthetic load failed" >&2; grep -A5 'load failed' "$LOG" >&2; exit 1; }
-grep -e 'Synthetic data loaded' -e 'Synthetic data (.*) skipped' "$LOG" | sed 's/^.*INFO/INFO/'
+grep -e 'Synthetic staff' -e 'Synthetic data loaded' -e 'Synthetic data (.*) skipped' "$LOG" | sed 's/^.*INFO/INFO/'
 # The loader's COPY baseline runs after the load; wait for it so it does not compete with the measurement.
 if grep -q 'Synthetic data loaded' "$LOG"; then
   for _ in $(seq 1 600); do grep -q -e 'Synthetic data baseline' -e 'baseline.*failed' "$LOG" && break; sleep 1; done
+  grep -e 'Synthetic data baseline' "$LOG" | sed 's/^.*INFO/INFO/' || true
 fi
 until curl -sf -o /dev/null "http://127.0.0.1:$PORT/q/health/ready"; do
   kill -0 "$PID" 2>/dev/null || { echo "backend died" >&2; tail -30 "$LOG" >&2; exit 1; }

@@ -54,8 +54,8 @@ final class SyntheticStaff {
             for (int v = 0; v < villages.size(); v++) {
                 Village village = villages.get(v);
                 SplittableRandom r = new SplittableRandom(seed ^ Long.parseLong(village.code()) * 0x9E3779B97F4A7C15L);
-                // Cadre phones are unique (cadres log in with them): 199 + the village code's last 8 digits.
-                String cadrePhone = "199" + village.code().substring(4);
+                // Cadre phones are unique (cadres log in with them): 199 + the village's place in the load.
+                String cadrePhone = "199" + String.format("%08d", v);
                 row(accounts, person(r), cipher.encrypt(cadrePhone), index.of("phone", cadrePhone), village.code(),
                         "VILLAGE_CADRE", CADRE_POSITIONS[r.nextInt(CADRE_POSITIONS.length)], "synthetic:cadre:" + village.code());
                 int n = (supported.getOrDefault(village.code(), 0) + HOUSEHOLDS_PER_HELPER - 1) / HOUSEHOLDS_PER_HELPER;
