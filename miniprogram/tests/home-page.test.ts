@@ -68,7 +68,9 @@ describe('home page', () => {
     expect(wrapper.find('.level').text()).toBe('乡级')
     expect(requests.map(path)).toContain('/api/regions/410225101000/children')
     expect(wrapper.findAll('.region-item').map((w) => w.text())).toEqual(['任庄村410225101201'])
-    expect(wrapper.findAll('.link-card').map((w) => w.text().replace('›', '').trim())).toEqual(['扫一扫', '农户查询'])
+    expect(wrapper.findAll('.link-card').map((w) => w.text().replace('›', '').trim())).toEqual(['扫一扫', '待办案件', '农户查询'])
+    await wrapper.find('.link-cases').trigger('tap')
+    expect(fakeUni.navigateTo).toHaveBeenCalledWith({ url: '/pages/cases/index' })
     await wrapper.find('.link-households').trigger('tap')
     expect(fakeUni.navigateTo).toHaveBeenCalledWith({ url: '/pages/households/index' })
     // In a browser there is no camera scanner: the scan page takes the code instead.

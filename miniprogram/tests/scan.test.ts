@@ -86,7 +86,7 @@ describe('scan page', () => {
     expect(fakeUni.redirectTo).toHaveBeenCalledWith({ url: '/pages/households/detail?id=42' })
   })
 
-  it("shows a farmer the village of the scanned household and that declaration is coming", async () => {
+  it('shows a farmer the village of the scanned household and opens the declaration there', async () => {
     serveQr('FARMER', {
       [HOUSEHOLD_CODE]: { statusCode: 200, data: { kind: 'DECLARE', regionCode: '410225101201', regionName: '任庄村' } },
     })
@@ -96,8 +96,12 @@ describe('scan page', () => {
     expect(fakeUni.redirectTo).not.toHaveBeenCalled()
     expect(wrapper.find('.scan-village').text()).toBe('任庄村')
     expect(wrapper.find('.scan-target').text()).toContain('任庄村一户农户')
-    expect(wrapper.text()).toContain('自主申报功能即将开放')
+    expect(wrapper.text()).not.toContain('即将开放')
     expect(wrapper.find('form').exists()).toBe(false)
+    await wrapper.find('.btn-scan-declare').trigger('tap')
+    expect(fakeUni.navigateTo).toHaveBeenCalledWith({
+      url: `/pages/cases/declare?village=410225101201&name=${encodeURIComponent('任庄村')}`,
+    })
   })
 
   it('shows a village code by its village', async () => {
@@ -112,6 +116,10 @@ describe('scan page', () => {
     await settle()
     expect(wrapper.text()).toContain('村级二维码')
     expect(wrapper.find('.scan-village').text()).toBe('任庄村')
+    await wrapper.find('.btn-scan-declare').trigger('tap')
+    expect(fakeUni.navigateTo).toHaveBeenCalledWith({
+      url: `/pages/cases/declare?village=410225101201&name=${encodeURIComponent('任庄村')}`,
+    })
   })
 
   it("shows the server's Chinese message for a revoked code and a local one for foreign codes", async () => {

@@ -5,6 +5,8 @@ import type {
   AccessRecord,
   AccountStatus,
   BindRequest,
+  Case,
+  CasePage,
   CadreLoginRequest,
   DemoAccount,
   EndPairing,
@@ -20,6 +22,7 @@ import type {
   Me,
   MonitoringType,
   MoveRequest,
+  NewDeclaration,
   NewAccount,
   NewHelper,
   NewHousehold,
@@ -140,4 +143,25 @@ export const helpersApi = {
   /** The helper's full phone number, to call them; every call is logged by the server. */
   phone: (householdId: number, pairingId: number) =>
     http.post<RevealedValue>(`/api/households/${householdId}/helpers/${pairingId}/phone`),
+}
+
+export interface CaseQuery {
+  /** A region inside the cadre's own. */
+  region?: string
+  /** true (the server's default): open cases only; false: closed ones. */
+  open?: boolean
+  after?: number | null
+  limit?: number
+}
+
+export const casesApi = {
+  /** A farmer's risk declaration; the same key returns the first answer, so a retry cannot declare twice. */
+  declare: (body: NewDeclaration, idempotencyKey: string) =>
+    http.post<Case>('/api/cases/declarations', body, { 'Idempotency-Key': idempotencyKey }),
+  get: (id: number) => http.get<Case>(`/api/cases/${id}`),
+  withdraw: (id: number, reason: string) => http.post<Case>(`/api/cases/${id}/withdraw`, { reason }),
+  /** The farmer's own declarations, newest first. */
+  mine: () => http.get<Case[]>('/api/me/cases'),
+  /** Cases in the cadre's scope: open ones first, by due date. */
+  list: (query: CaseQuery = {}) => http.get<CasePage>('/api/cases', { ...query }),
 }
