@@ -101,6 +101,7 @@ export function toProblem(res: RawResponse): Problem {
       instance: p.instance,
       errors: Array.isArray(p.errors) ? p.errors : undefined,
       rows: Array.isArray(p.rows) ? p.rows : undefined,
+      existing: typeof p.existing === 'string' ? p.existing : undefined,
     }
   }
   return { type: 'about:blank', title: res.statusCode >= 500 ? '服务暂时不可用，请稍后再试' : '请求失败', status: res.statusCode }
