@@ -503,6 +503,91 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/cases": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 本区划内的识别案件（干部；未办结的在前，按办理时限排序） */
+        get: operations["listCases"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/declarations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 农户自主申报风险（已绑定农户报本户；未绑定的扫村码后报所在村；幂等键必填） */
+        post: operations["declareRisk"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/{caseId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 案件详情与全部办理步骤（申报农户本人，或本区划干部） */
+        get: operations["getCase"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/{caseId}/withdraw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 农户撤回申报（入户核实之前） */
+        post: operations["withdrawDeclaration"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/me/cases": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 我的申报（农户；最新在前） */
+        get: operations["myCases"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/households/{id}/reveal": {
         parameters: {
             query?: never;
@@ -984,6 +1069,83 @@ export interface components {
             endDate?: string;
             reason: string;
         };
+        /**
+         * @description VISIT 待入户核实, VILLAGE_REVIEW 待村评议, PUBLIC_NOTICE 公示中, TOWNSHIP_REVIEW 待乡审核, COUNTY_APPROVAL 待县审定, APPROVED 已认定, REJECTED 未认定, WITHDRAWN 已撤回
+         * @enum {string}
+         */
+        CaseStage: "VISIT" | "VILLAGE_REVIEW" | "PUBLIC_NOTICE" | "TOWNSHIP_REVIEW" | "COUNTY_APPROVAL" | "APPROVED" | "REJECTED" | "WITHDRAWN";
+        /**
+         * @description FARMER_DECLARATION 农户自主申报, SCREENING 干部排查, VISIT 走访发现, ALERT 预警, TICKET 信访工单, DEPARTMENT 部门数据
+         * @enum {string}
+         */
+        CaseSource: "FARMER_DECLARATION" | "SCREENING" | "VISIT" | "ALERT" | "TICKET" | "DEPARTMENT";
+        NewDeclaration: {
+            /** @description 未绑定农户扫村码申报时必填；已绑定的以本户为准 */
+            villageCode?: string;
+            /** @description 未绑定农户必填 */
+            applicantName?: string;
+            riskTypes: components["schemas"]["RiskType"][];
+            description: string;
+            /** @description 医疗自付费用（元） */
+            medicalExpense?: number;
+            /** @description 收入减少（元） */
+            incomeLoss?: number;
+            /** @description 灾害损失（元） */
+            disasterLoss?: number;
+            contactPhone: string;
+            /** @description 须为 true：同意干部入户核实并使用所填信息 */
+            consent: boolean;
+        };
+        Case: {
+            /** Format: int64 */
+            id: number;
+            source: components["schemas"]["CaseSource"];
+            stage: components["schemas"]["CaseStage"];
+            /** @description 是否仍在办理 */
+            open: boolean;
+            /** Format: int64 */
+            householdId?: number | null;
+            /** @description 所在村 */
+            regionCode: string;
+            regionName?: string | null;
+            applicantName?: string | null;
+            riskTypes: components["schemas"]["RiskType"][];
+            description: string;
+            medicalExpense?: number | null;
+            incomeLoss?: number | null;
+            disasterLoss?: number | null;
+            /** @description 脱敏手机号 */
+            contactPhone?: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /**
+             * Format: date
+             * @description 本环节办理时限（按工作日计）
+             */
+            stageDue?: string | null;
+            /** @description 本环节是否已超时 */
+            overdue?: boolean;
+            /** Format: int32 */
+            version?: number;
+            events: components["schemas"]["CaseEvent"][];
+        };
+        CaseEvent: {
+            /** @description DECLARED 农户申报, VISIT_ASSIGNED 派发入户核实, WITHDRAWN 农户撤回 */
+            type: string;
+            stage?: components["schemas"]["CaseStage"];
+            actorRole?: components["schemas"]["Role"];
+            actorRegion?: string | null;
+            /** Format: date-time */
+            at: string;
+            reason?: string | null;
+            /** Format: date */
+            due?: string | null;
+        };
+        CasePage: {
+            items: components["schemas"]["Case"][];
+            /** Format: int64 */
+            nextAfter?: number | null;
+        };
         RevealRequest: {
             field: components["schemas"]["ProtectedField"];
             /**
@@ -1022,6 +1184,8 @@ export interface components {
             errors?: components["schemas"]["FieldError"][];
             /** @description 上传文件的逐行错误 */
             rows?: components["schemas"]["RowError"][];
+            /** @description 冲突时已存在的那条记录的地址（如本户尚未办结的申报） */
+            existing?: string;
         };
         RowError: {
             /**
@@ -2221,6 +2385,148 @@ export interface operations {
             401: components["responses"]["Problem"];
             403: components["responses"]["Problem"];
             404: components["responses"]["Problem"];
+        };
+    };
+    listCases: {
+        parameters: {
+            query?: {
+                /** @description 只看此区划（须在本人区划内） */
+                region?: string;
+                /** @description true 只看未办结的（默认），false 只看已办结的 */
+                open?: boolean;
+                after?: number;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 一页案件 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CasePage"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+        };
+    };
+    declareRisk: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 幂等键（申报必须携带，缺少时答 400）：同一键的重试返回第一次的申报 */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewDeclaration"];
+            };
+        };
+        responses: {
+            /** @description 已受理的申报（进入入户核实） */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Case"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+        };
+    };
+    getCase: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                caseId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 案件 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Case"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+        };
+    };
+    withdrawDeclaration: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                caseId: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Reason"];
+            };
+        };
+        responses: {
+            /** @description 已撤回的案件 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Case"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+        };
+    };
+    myCases: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 申报列表 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Case"][];
+                };
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
         };
     };
     revealProtectedValue: {
