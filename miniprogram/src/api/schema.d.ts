@@ -2421,9 +2421,9 @@ export interface operations {
     declareRisk: {
         parameters: {
             query?: never;
-            header: {
-                /** @description 幂等键：同一键的重试返回第一次的申报 */
-                "Idempotency-Key": string;
+            header?: {
+                /** @description 幂等键（申报必须携带，缺少时答 400）：同一键的重试返回第一次的申报 */
+                "Idempotency-Key"?: string;
             };
             path?: never;
             cookie?: never;

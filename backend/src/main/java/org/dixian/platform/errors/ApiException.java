@@ -9,6 +9,7 @@ public class ApiException extends RuntimeException {
     private final String title;
     private final List<FieldError> errors;
     private List<RowError> rows = List.of();
+    private String existing;
 
     public ApiException(int status, String type, String title, String detail, List<FieldError> errors) {
         super(detail, null, false, false);
@@ -37,6 +38,17 @@ public class ApiException extends RuntimeException {
     /** Row-level problems of an uploaded file (row, column, message). */
     public List<RowError> rows() {
         return rows;
+    }
+
+    /** For a conflict with a record that already exists: its address, e.g. "/api/cases/42". */
+    public String existing() {
+        return existing;
+    }
+
+    public static ApiException conflictWith(String detail, String existingPath) {
+        ApiException e = conflict(detail);
+        e.existing = existingPath;
+        return e;
     }
 
     public static ApiException invalidRows(String detail, List<RowError> rows) {

@@ -29,9 +29,10 @@ public class ProblemMappers {
 
     @ServerExceptionMapper(priority = 100)
     public Response api(ApiException e, UriInfo uri) {
-        if (!e.rows().isEmpty()) {
+        if (!e.rows().isEmpty() || e.existing() != null) {
             Problem p = new Problem(Problem.TYPE_BASE + e.type(), e.title(), e.status(), e.getMessage(),
-                    uri != null ? uri.getPath() : null, e.errors().isEmpty() ? null : e.errors(), e.rows());
+                    uri != null ? uri.getPath() : null, e.errors().isEmpty() ? null : e.errors(),
+                    e.rows().isEmpty() ? null : e.rows(), e.existing());
             return Response.status(e.status()).type(Problem.MEDIA_TYPE).entity(p).build();
         }
         return respond(e.status(), e.type(), e.title(), e.getMessage(), uri, e.errors());
@@ -143,7 +144,7 @@ public class ProblemMappers {
 
     static Response respond(int status, String type, String title, String detail, UriInfo uri, List<FieldError> errors) {
         Problem p = new Problem(Problem.TYPE_BASE + type, title, status, detail,
-                uri != null ? uri.getPath() : null, errors == null || errors.isEmpty() ? null : errors, null);
+                uri != null ? uri.getPath() : null, errors == null || errors.isEmpty() ? null : errors, null, null);
         return Response.status(status).type(Problem.MEDIA_TYPE).entity(p).build();
     }
 

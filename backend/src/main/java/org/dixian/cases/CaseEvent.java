@@ -1,0 +1,12 @@
+package org.dixian.cases;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import org.dixian.platform.security.Role;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record CaseEvent(String type, CaseStage stage, Role actorRole, String actorRegion, OffsetDateTime at, String reason,
+                        LocalDate due) {
+}

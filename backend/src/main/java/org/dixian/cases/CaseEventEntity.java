@@ -1,0 +1,42 @@
+package org.dixian.cases;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import org.dixian.platform.security.Role;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+
+/** One append-only step of a case (the table refuses updates and deletes). */
+@Entity
+@Table(name = "case_event")
+public class CaseEventEntity {
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+    @Column(name = "case_id")
+    public Long caseId;
+    public String type;
+    @Enumerated(EnumType.STRING)
+    public CaseStage stage;
+    @Column(name = "actor_id")
+    public Long actorId;
+    @Enumerated(EnumType.STRING)
+    @Column(name = "actor_role")
+    public Role actorRole;
+    @Column(name = "actor_region", columnDefinition = "bpchar")
+    public String actorRegion;
+    public OffsetDateTime at;
+    public String reason;
+    public LocalDate due;
+
+    CaseEvent view() {
+        return new CaseEvent(type, stage, actorRole, actorRegion, at, reason, due);
+    }
+}

@@ -1,0 +1,231 @@
+package org.dixian.cases;
+
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.dixian.calendar.WorkingCalendar;
+import org.dixian.household.HouseholdService;
+import org.dixian.household.RiskType;
+import org.dixian.platform.crypto.BlindIndex;
+import org.dixian.platform.crypto.FieldCipher;
+import org.dixian.platform.crypto.Masking;
+import org.dixian.platform.errors.ApiException;
+import org.dixian.platform.idempotency.Idempotency;
+import org.dixian.platform.security.RegionCodes;
+import org.dixian.platform.security.Role;
+import org.dixian.platform.security.Scope;
+import org.dixian.region.RegionService;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Identification cases: a farmer's declaration opens one in stage VISIT, with a home-visit deadline in working
+ * days for the village; the farmer follows it step by step and may withdraw it before the visit.
+ */
+@ApplicationScoped
+public class CaseService {
+    /** Shown with the declaration and stored with it: what the farmer agreed to. */
+    static final String CONSENT = "本人同意村干部入户核实，并同意将所填信息用于防止返贫监测帮扶工作。";
+    static final Role[] CADRES = {Role.PROVINCE_CADRE, Role.CITY_CADRE, Role.COUNTY_CADRE, Role.TOWNSHIP_CADRE,
+            Role.VILLAGE_CADRE, Role.INFO_OFFICER, Role.RESIDENT_CADRE};
+
+    private final CaseRepository cases;
+    private final CaseEventRepository events;
+    private final HouseholdService households;
+    private final RegionService regions;
+    private final WorkingCalendar calendar;
+    private final FieldCipher cipher;
+    private final BlindIndex index;
+    private final Idempotency idempotency;
+    private final Clock clock;
+    private final int visitDays;
+
+    public CaseService(CaseRepository cases, CaseEventRepository events, HouseholdService households,
+                       RegionService regions, WorkingCalendar calendar, FieldCipher cipher, BlindIndex index,
+                       Idempotency idempotency, Clock clock,
+                       @ConfigProperty(name = "dixian.cases.limits.visit", defaultValue = "3") int visitDays) {
+        this.cases = cases;
+        this.events = events;
+        this.households = households;
+        this.regions = regions;
+        this.calendar = calendar;
+        this.cipher = cipher;
+        this.index = index;
+        this.idempotency = idempotency;
+        this.clock = clock;
+        this.visitDays = visitDays;
+    }
+
+    /** A farmer's declaration; the same idempotency key returns the same case, a second open one answers 409. */
+    public Uni<Case> declare(Scope scope, NewDeclaration in, String idempotencyKey) {
+        scope.requireRole(Role.FARMER);
+        if (idempotencyKey == null || idempotencyKey.isBlank()) {
+            throw ApiException.invalid("Idempotency-Key", "请携带幂等键（Idempotency-Key）后再提交");
+        }
+        if (!Boolean.TRUE.equals(in.consent())) {
+            throw ApiException.invalid("consent", "请阅读并同意入户核实后再提交");
+        }
+        Uni<String> village;
+        if (scope.householdId() != null) {
+            village = households.get(scope, scope.householdId()).map(h -> h.regionCode());
+        } else {
+            if (in.villageCode() == null) {
+                throw ApiException.invalid("villageCode", "请先扫描村里的二维码，或绑定您家后再申报");
+            }
+            if (in.applicantName() == null || in.applicantName().isBlank()) {
+                throw ApiException.invalid("applicantName", "请填写申报人姓名");
+            }
+            if (RegionCodes.level(in.villageCode()) != 5) {
+                throw ApiException.invalid("villageCode", "请扫描村（社区）的二维码");
+            }
+            village = regions.find(in.villageCode()).map(r -> {
+                if (r == null) {
+                    throw ApiException.invalid("villageCode", "区划不存在：" + in.villageCode());
+                }
+                return in.villageCode();
+            });
+        }
+        return village.chain(v -> idempotency.once("case:" + scope.accountId(), idempotencyKey,
+                () -> insert(scope, v, in, scope.accountId() + ":" + idempotencyKey), id -> load(scope, id)));
+    }
+
+    @WithTransaction
+    Uni<Long> insert(Scope scope, String village, NewDeclaration in, String requestKey) {
+        return cases.findByRequestKey(requestKey).chain(earlier -> {
+            if (earlier != null) {
+                return Uni.createFrom().item(earlier.id);
+            }
+            Uni<CaseEntity> open = scope.householdId() != null ? cases.openForHousehold(scope.householdId())
+                    : cases.openForDeclarant(scope.accountId(), village);
+            return open.chain(existing -> {
+                if (existing != null) {
+                    throw ApiException.conflictWith("您家已有一件申报正在办理，请查看办理进度", "/api/cases/" + existing.id);
+                }
+                OffsetDateTime now = OffsetDateTime.now(clock);
+                LocalDate due = calendar.days().addWorkingDays(now.toLocalDate(), visitDays);
+                CaseEntity c = new CaseEntity();
+                c.source = CaseSource.FARMER_DECLARATION;
+                c.stage = CaseStage.VISIT;
+                c.open = true;
+                c.householdId = scope.householdId();
+                c.regionCode = village;
+                c.declarantId = scope.accountId();
+                c.applicantName = scope.householdId() == null ? in.applicantName().trim() : null;
+                c.riskTypes = in.riskTypes().stream().distinct().map(Enum::name).toList();
+                c.description = in.description().trim();
+                c.medicalExpense = in.medicalExpense();
+                c.incomeLoss = in.incomeLoss();
+                c.disasterLoss = in.disasterLoss();
+                c.contactPhoneEnc = cipher.encrypt(in.contactPhone());
+                c.contactPhoneHash = index.of("phone", in.contactPhone());
+                c.consentText = CONSENT;
+                c.stageDue = due;
+                c.requestKey = requestKey;
+                c.createdAt = now;
+                return cases.persist(c)
+                        .call(saved -> events.append(saved.id, "DECLARED", CaseStage.VISIT, scope, now, null, null))
+                        .call(saved -> events.append(saved.id, "VISIT_ASSIGNED", CaseStage.VISIT, scope, now,
+                                "由村级入户核实，" + visitDays + " 个工作日内完成", due))
+                        .map(saved -> saved.id);
+            });
+        });
+    }
+
+    @WithSession
+    public Uni<Case> get(Scope scope, long id) {
+        requireReader(scope);
+        return load(scope, id);
+    }
+
+    @WithSession
+    Uni<Case> load(Scope scope, long id) {
+        return cases.findVisible(scope, id)
+                .onItem().ifNull().failWith(() -> ApiException.notFound("未找到该案件，或不在您的管辖范围内"))
+                .chain(c -> views(List.of(c))).map(l -> l.get(0));
+    }
+
+    @WithSession
+    public Uni<List<Case>> mine(Scope scope) {
+        scope.requireRole(Role.FARMER);
+        return cases.mine(scope).chain(this::views);
+    }
+
+    @WithSession
+    public Uni<CasePage> page(Scope scope, String region, boolean open, Long after, int limit) {
+        scope.requireRole(CADRES);
+        if (region != null) {
+            scope.requireCovers(region);
+        }
+        return cases.page(scope, region, open, after, limit).chain(rows -> {
+            boolean more = rows.size() > limit;
+            List<CaseEntity> page = more ? rows.subList(0, limit) : rows;
+            return views(page).map(items -> new CasePage(items, more ? page.get(page.size() - 1).id : null));
+        });
+    }
+
+    /** The farmer takes the declaration back, while nobody has visited yet. */
+    @WithTransaction
+    public Uni<Case> withdraw(Scope scope, long id, String reason) {
+        scope.requireRole(Role.FARMER);
+        return cases.findVisible(scope, id)
+                .onItem().ifNull().failWith(() -> ApiException.notFound("未找到该案件，或不在您的管辖范围内"))
+                .chain(c -> {
+                    if (c.declarantId == null || c.declarantId != scope.accountId()) {
+                        throw ApiException.forbidden("只有申报人本人可以撤回申报");
+                    }
+                    if (!c.open || c.stage != CaseStage.VISIT) {
+                        throw ApiException.conflict("该申报已进入" + stageName(c.stage) + "，不能撤回");
+                    }
+                    OffsetDateTime now = OffsetDateTime.now(clock);
+                    c.stage = CaseStage.WITHDRAWN;
+                    c.open = false;
+                    c.stageDue = null;
+                    return events.append(c.id, "WITHDRAWN", CaseStage.WITHDRAWN, scope, now, reason.trim(), null)
+                            .chain(() -> cases.flush()).chain(() -> views(List.of(c))).map(l -> l.get(0));
+                });
+    }
+
+    private Uni<List<Case>> views(List<CaseEntity> list) {
+        if (list.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        LocalDate today = LocalDate.now(clock);
+        return events.ofCases(list.stream().map(c -> c.id).toList()).chain(all -> {
+            Map<Long, List<CaseEvent>> byCase = new HashMap<>();
+            all.forEach(e -> byCase.computeIfAbsent(e.caseId, k -> new ArrayList<>()).add(e.view()));
+            return regions.names(list.stream().map(c -> c.regionCode).toList()).map(names -> list.stream().map(c ->
+                    new Case(c.id, c.source, c.stage, c.open, c.householdId, c.regionCode, names.get(c.regionCode),
+                            c.applicantName, c.riskTypes.stream().map(RiskType::valueOf).toList(), c.description,
+                            c.medicalExpense, c.incomeLoss, c.disasterLoss, Masking.phone(cipher.decrypt(c.contactPhoneEnc)),
+                            c.createdAt, c.stageDue, c.open && c.stageDue != null && today.isAfter(c.stageDue), c.version,
+                            byCase.getOrDefault(c.id, List.of()))).toList());
+        });
+    }
+
+    private static void requireReader(Scope scope) {
+        if (scope.role() != Role.FARMER) {
+            scope.requireRole(CADRES);
+        }
+    }
+
+    static String stageName(CaseStage stage) {
+        return switch (stage) {
+            case VISIT -> "入户核实";
+            case VILLAGE_REVIEW -> "村评议";
+            case PUBLIC_NOTICE -> "公示";
+            case TOWNSHIP_REVIEW -> "乡镇审核";
+            case COUNTY_APPROVAL -> "县级审定";
+            case APPROVED -> "已认定";
+            case REJECTED -> "未认定";
+            case WITHDRAWN -> "已撤回";
+        };
+    }
+}
