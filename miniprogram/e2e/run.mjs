@@ -548,6 +548,90 @@ async function main() {
       await page.screenshot({ path: join(screenshots, 'g-farmer-contacts-helper.png'), fullPage: true })
     })
 
+    await scenario('h farmer declares a risk and the village cadre sees it', page, async () => {
+      assert.ok(household.id, 'scenario d did not create the household')
+      const description = `老人住院，自付医疗费较多（${Math.random().toString(36).slice(2, 6)}）`
+      const phone = `138${String(Math.floor(Math.random() * 1e8)).padStart(8, '0')}`
+      const masked = `${phone.slice(0, 3)}****${phone.slice(7)}`
+
+      async function fillDeclaration() {
+        await page.locator('.declare-risk', { hasText: '因病' }).click()
+        await page.locator('.declare-description textarea').fill(description)
+        await page.locator('.declare-medical input').fill('12000')
+        await page.locator('.declare-phone input').fill(phone)
+        await page.locator('.declare-consent').click()
+      }
+
+      // The farmer bound in (e) opens 申报风险 from 农户视窗.
+      await openLogin(page, base)
+      await devLogin(page, '农户登录', '赵大山')
+      await page.getByText('农户视窗').waitFor()
+      await page.locator('.link-declare').click()
+      await page.getByText('同意村干部入户核实，并将所填信息用于防止返贫监测帮扶').waitFor()
+      // Nothing chosen: the form says so before asking the server.
+      await page.locator('.btn-declare').click()
+      await page.locator('.field-error--riskTypes').waitFor()
+      await page.locator('.field-error--consent').waitFor()
+      await fillDeclaration()
+      await page.screenshot({ path: join(screenshots, 'h-declaration-form.png'), fullPage: true })
+      await page.locator('.btn-declare').click()
+
+      // The new case: awaiting the home visit, with a due date in working days.
+      await page.locator('.case-stage', { hasText: '待入户核实' }).waitFor()
+      const caseId = Number(new URL(page.url().replace('#', '')).searchParams.get('id'))
+      assert.ok(page.url().includes('pages/cases/detail?id=') && caseId > 0, `expected the case detail, got ${page.url()}`)
+      assert.match(await textOf(page.locator('.case-due')), /^办理时限 \d{4}-\d{2}-\d{2}/)
+      assert.equal(await textOf(page.locator('.case-risks')), '因病')
+      assert.equal(await textOf(page.locator('.case-description')), description)
+      assert.equal(await textOf(page.locator('.case-phone')), masked)
+      await page.locator('.step', { hasText: '农户申报' }).waitFor()
+      await page.locator('.step', { hasText: '派发入户核实任务' }).waitFor()
+      await page.locator('.btn-withdraw').waitFor()
+      await page.screenshot({ path: join(screenshots, 'h-case-declared.png'), fullPage: true })
+
+      // A second declaration while this one is open: 409 and a way to the open one.
+      await page.goto(`${base}/#/pages/cases/declare`)
+      await page.locator('.declare-description textarea').waitFor()
+      await fillDeclaration()
+      await page.locator('.btn-declare').click()
+      await page.locator('.btn-existing').waitFor()
+      assert.match(await textOf(page.locator('.error-notice')), /已有一件申报正在办理/)
+      await page.screenshot({ path: join(screenshots, 'h-declaration-conflict.png'), fullPage: true })
+      await page.locator('.btn-existing').click()
+      await page.locator('.case-description', { hasText: description }).waitFor()
+      assert.ok(page.url().includes(`pages/cases/detail?id=${caseId}`), `expected the open case, got ${page.url()}`)
+
+      // The village cadre sees it among 待办案件, read-only.
+      await openLogin(page, base)
+      await devLogin(page, '干部登录', '李德福')
+      await page.locator('.link-cases').click()
+      const row = page.locator('.case', { hasText: '任庄村' }).first()
+      await row.waitFor()
+      const rowText = await textOf(row)
+      assert.ok(rowText.includes('因病') && rowText.includes('待入户核实') && /办理时限 \d{4}-\d{2}-\d{2}/.test(rowText), `unexpected row "${rowText}"`)
+      await page.screenshot({ path: join(screenshots, 'h-cadre-open-cases.png'), fullPage: true })
+      await row.click()
+      await page.locator('.case-description', { hasText: description }).waitFor()
+      await page.locator('.step', { hasText: '派发入户核实任务' }).waitFor()
+      assert.equal(await page.locator('.btn-withdraw').count(), 0)
+
+      // The farmer withdraws from 我的申报; the case leaves the cadre's open list.
+      await openLogin(page, base)
+      await devLogin(page, '农户登录', '赵大山')
+      await page.locator('.link-my-cases').click()
+      await page.locator('.case', { hasText: '待入户核实' }).first().click()
+      await page.locator('.btn-withdraw').click()
+      await page.locator('.withdraw-reason input').fill('家人已出院，困难已解决')
+      await page.locator('.btn-confirm-withdraw').click()
+      await page.locator('.case-stage', { hasText: '已撤回' }).waitFor()
+      await page.locator('.step', { hasText: '农户撤回申报' }).waitFor()
+      await page.locator('.step', { hasText: '家人已出院，困难已解决' }).waitFor()
+      assert.equal(await page.locator('.btn-withdraw').count(), 0)
+      const token = await devToken(base, '李德福')
+      const open = await api(base, 'GET', '/api/cases', { token })
+      assert.ok(!open.items.some((c) => c.id === caseId), 'the withdrawn case is no longer listed as open')
+    })
+
     if (consoleErrors.length) console.log(`page errors seen:\n  ${consoleErrors.join('\n  ')}`)
     if (results.some((r) => !r.ok)) printBackendLog(logFile)
   } catch (error) {
