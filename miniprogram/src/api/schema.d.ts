@@ -513,7 +513,8 @@ export interface paths {
         /** 本区划内的识别案件（干部；未办结的在前，按办理时限排序） */
         get: operations["listCases"];
         put?: never;
-        post?: never;
+        /** 干部在排查或走访中发现风险，为本区划内的农户发起识别（进入入户核实） */
+        post: operations["openCase"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1096,6 +1097,18 @@ export interface components {
             /** @description 须为 true：同意干部入户核实并使用所填信息 */
             consent: boolean;
         };
+        /**
+         * @description SCREENING 干部排查, VISIT 走访发现
+         * @enum {string}
+         */
+        CaseOpeningSource: "SCREENING" | "VISIT";
+        NewCase: {
+            /** Format: int64 */
+            householdId: number;
+            source: components["schemas"]["CaseOpeningSource"];
+            riskTypes: components["schemas"]["RiskType"][];
+            description: string;
+        };
         Case: {
             /** Format: int64 */
             id: number;
@@ -1130,7 +1143,7 @@ export interface components {
             events: components["schemas"]["CaseEvent"][];
         };
         CaseEvent: {
-            /** @description DECLARED 农户申报, VISIT_ASSIGNED 派发入户核实, WITHDRAWN 农户撤回 */
+            /** @description DECLARED 农户申报, OPENED 干部发起, VISIT_ASSIGNED 派发入户核实, WITHDRAWN 农户撤回 */
             type: string;
             stage?: components["schemas"]["CaseStage"];
             actorRole?: components["schemas"]["Role"];
@@ -2416,6 +2429,38 @@ export interface operations {
             401: components["responses"]["Problem"];
             403: components["responses"]["Problem"];
             404: components["responses"]["Problem"];
+        };
+    };
+    openCase: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 幂等键：同一键的重试返回第一次的结果，不会重复创建 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewCase"];
+            };
+        };
+        responses: {
+            /** @description 已发起的案件 */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Case"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
         };
     };
     declareRisk: {

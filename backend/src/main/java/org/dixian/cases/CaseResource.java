@@ -44,6 +44,15 @@ public class CaseResource {
     }
 
     @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @ResponseStatus(201)
+    @APIResponse(responseCode = "201", description = "已发起的案件", content = @Content(schema = @Schema(implementation = Case.class)))
+    public Uni<Case> open(@HeaderParam("Idempotency-Key") String idempotencyKey,
+                          @Valid @NotNull(message = "请求体不能为空") NewCase body) {
+        return service.open(scope.get(), body, idempotencyKey);
+    }
+
+    @POST
     @Path("declarations")
     @Consumes(MediaType.APPLICATION_JSON)
     @ResponseStatus(201)

@@ -34,6 +34,9 @@ import java.util.Map;
 public class CaseService {
     /** Shown with the declaration and stored with it: what the farmer agreed to. */
     static final String CONSENT = "本人同意村干部入户核实，并同意将所填信息用于防止返贫监测帮扶工作。";
+    /** The cadres who keep the registry open cases: county, township and village. */
+    static final Role[] OPENERS = {Role.COUNTY_CADRE, Role.TOWNSHIP_CADRE, Role.VILLAGE_CADRE, Role.INFO_OFFICER,
+            Role.RESIDENT_CADRE};
     static final Role[] CADRES = {Role.PROVINCE_CADRE, Role.CITY_CADRE, Role.COUNTY_CADRE, Role.TOWNSHIP_CADRE,
             Role.VILLAGE_CADRE, Role.INFO_OFFICER, Role.RESIDENT_CADRE};
 
@@ -137,6 +140,46 @@ public class CaseService {
                         .map(saved -> saved.id);
             });
         });
+    }
+
+    /**
+     * A cadre who found a risk while screening or visiting opens a case for a household of the own region; it
+     * starts at the home visit like a declaration.
+     */
+    public Uni<Case> open(Scope scope, NewCase in, String idempotencyKey) {
+        scope.requireRole(OPENERS);
+        return households.get(scope, in.householdId()).chain(h -> idempotency.once("case:" + scope.accountId(),
+                idempotencyKey, () -> insertOpened(scope, h.id(), h.regionCode(), in,
+                        idempotencyKey == null ? null : scope.accountId() + ":" + idempotencyKey), id -> load(scope, id)));
+    }
+
+    @WithTransaction
+    Uni<Long> insertOpened(Scope scope, long householdId, String village, NewCase in, String requestKey) {
+        Uni<CaseEntity> earlier = requestKey == null ? Uni.createFrom().nullItem() : cases.findByRequestKey(requestKey);
+        return earlier.chain(found -> found != null ? Uni.createFrom().item(found.id)
+                : cases.openForHousehold(householdId).chain(existing -> {
+            if (existing != null) {
+                throw ApiException.conflictWith("这户已有一件识别案件正在办理", "/api/cases/" + existing.id);
+            }
+            OffsetDateTime now = OffsetDateTime.now(clock);
+            LocalDate due = calendar.days().addWorkingDays(now.toLocalDate(), visitDays);
+            CaseEntity c = new CaseEntity();
+            c.source = CaseSource.valueOf(in.source().name());
+            c.stage = CaseStage.VISIT;
+            c.open = true;
+            c.householdId = householdId;
+            c.regionCode = village;
+            c.riskTypes = in.riskTypes().stream().distinct().map(Enum::name).toList();
+            c.description = in.description().trim();
+            c.stageDue = due;
+            c.requestKey = requestKey;
+            c.createdAt = now;
+            return cases.persist(c)
+                    .call(saved -> events.append(saved.id, "OPENED", CaseStage.VISIT, scope, now, null, null))
+                    .call(saved -> events.append(saved.id, "VISIT_ASSIGNED", CaseStage.VISIT, scope, now,
+                            "由村级入户核实，" + visitDays + " 个工作日内完成", due))
+                    .map(saved -> saved.id);
+        }));
     }
 
     @WithSession

@@ -174,6 +174,40 @@ class DeclarationApiTest {
         assertEquals(0L, count("select count(*) from identification_case where household_id = $1", h.id()));
     }
 
+    @Test
+    void aCadreOpensACaseFromScreeningAndTheFarmerSeesIt() {
+        CreatedHousehold h = aHousehold().create();
+        Map<String, Object> body = Map.of("householdId", h.id(), "source", "SCREENING",
+                "riskTypes", List.of("DISASTER"), "description", "排查发现房屋受损");
+        String key = UUID.randomUUID().toString();
+        Response r = Api.as(Tokens.villageCadre()).contentType(ContentType.JSON).header("Idempotency-Key", key)
+                .body(body).post("/api/cases");
+        assertEquals(201, r.statusCode(), r::asString);
+        long id = r.jsonPath().getLong("id");
+        assertEquals("SCREENING", r.jsonPath().getString("source"));
+        assertEquals(List.of("OPENED", "VISIT_ASSIGNED"), r.jsonPath().getList("events.type"));
+        assertEquals("VILLAGE_CADRE", r.jsonPath().getString("events[0].actorRole"));
+        Response retry = Api.as(Tokens.villageCadre()).contentType(ContentType.JSON).header("Idempotency-Key", key)
+                .body(body).post("/api/cases");
+        assertEquals(id, retry.jsonPath().getLong("id"));
+        Response again = Api.as(Tokens.townshipCadre()).contentType(ContentType.JSON).body(body).post("/api/cases");
+        assertProblem(again, 409);
+        assertEquals("/api/cases/" + id, again.jsonPath().getString("existing"));
+        // The household's farmer sees the case and cannot declare a second one meanwhile.
+        Tokens.Principal farmer = boundFarmer(h);
+        assertEquals(List.of(id), Api.as(farmer).get("/api/me/cases").jsonPath().getList("id", Long.class));
+        assertProblem(declare(farmer, declaration(), UUID.randomUUID().toString()), 409);
+        // Withdrawing is the declarant's: not for a case a cadre opened.
+        assertProblem(Api.as(farmer).contentType(ContentType.JSON).body(Map.of("reason", "不需要"))
+                .post("/api/cases/{id}/withdraw", id), 403);
+        // Out of scope and out of role.
+        Map<String, Object> other = Map.of("householdId", aHousehold().create().id(), "source", "VISIT",
+                "riskTypes", List.of("ILLNESS"), "description", "走访发现");
+        assertProblem(Api.as(Tokens.cadre(Role.VILLAGE_CADRE, CHENGNEI)).contentType(ContentType.JSON).body(other)
+                .post("/api/cases"), 404);
+        assertProblem(Api.as(Tokens.provinceCadre()).contentType(ContentType.JSON).body(other).post("/api/cases"), 403);
+    }
+
     @TestFactory
     Stream<DynamicNode> securityMatrix() {
         CreatedHousehold h = aHousehold().create();
@@ -196,6 +230,15 @@ class DeclarationApiTest {
                         .accepts(Tokens.townshipCadre(), 200)
                         .parentRegion(siblingVillage, 404)
                         .otherRegion(otherCounty, 404),
+                SecurityMatrix.post("/api/cases", Map.of("householdId", h.id(), "source", "VISIT",
+                                "riskTypes", List.of("ILLNESS"), "description", "安全矩阵"))
+                        .accepts(village, 409) // the household already has an open case
+                        .wrongRole(farmer, 403)
+                        .wrongRole(manager, 403)
+                        .wrongRole(Tokens.provinceCadre(), 403)
+                        .otherRegion(otherCounty, 404)
+                        .parentRegion(siblingVillage, 404)
+                        .refuses("client", client, 403),
                 SecurityMatrix.post("/api/cases/declarations", declaration())
                         .accepts(farmer, 400) // no Idempotency-Key: refused before anything is written
                         .wrongRole(village, 403)
