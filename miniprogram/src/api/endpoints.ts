@@ -22,6 +22,7 @@ import type {
   Me,
   MonitoringType,
   MoveRequest,
+  NewCase,
   NewDeclaration,
   NewAccount,
   NewHelper,
@@ -158,6 +159,8 @@ export const casesApi = {
   /** A farmer's risk declaration; the same key returns the first answer, so a retry cannot declare twice. */
   declare: (body: NewDeclaration, idempotencyKey: string) =>
     http.post<Case>('/api/cases/declarations', body, { 'Idempotency-Key': idempotencyKey }),
+  /** A cadre opens a case for a household of the region after screening or a visit; same key, same answer. */
+  open: (body: NewCase, idempotencyKey: string) => http.post<Case>('/api/cases', body, { 'Idempotency-Key': idempotencyKey }),
   get: (id: number) => http.get<Case>(`/api/cases/${id}`),
   withdraw: (id: number, reason: string) => http.post<Case>(`/api/cases/${id}/withdraw`, { reason }),
   /** The farmer's own declarations, newest first. */

@@ -2,14 +2,16 @@ import { computed, reactive, ref } from 'vue'
 import { ApiError } from '@/api/client'
 import { casesApi } from '@/api/endpoints'
 import { errorMessage, formErrors, isConflict } from '@/api/errors'
-import type { Case, NewDeclaration, RiskType } from '@/api/types'
-import { caseIdFromAddress } from '@/utils/cases'
+import type { Case, CaseOpeningSource, NewCase, NewDeclaration, RiskType } from '@/api/types'
+import { CASE_OPENING_SOURCE_OPTIONS, caseIdFromAddress } from '@/utils/cases'
 import { RISK_TYPE_OPTIONS } from '@/utils/household'
 import { uuidv4 } from '@/utils/uuid'
 
 export const ALREADY_DECLARED = '您已有一件申报正在办理，无需重复申报。可打开查看办理进度。'
 export const NEED_VILLAGE_CODE = '请先扫描村里张贴的村级二维码，再进入申报'
 export const CANNOT_WITHDRAW = '该申报已进入后续办理环节，不能撤回'
+export const ALREADY_OPEN = '该户已有一件识别案件正在办理，无需重复发起。可打开查看办理进度。'
+export const NO_HOUSEHOLD = '缺少农户编号，请从农户详情页发起识别'
 
 const text = (value: unknown): string => (value === null || value === undefined ? '' : String(value).trim())
 const MAX_AMOUNT = 10_000_000
@@ -92,23 +94,22 @@ export function newDeclarationBody(
 }
 
 /**
- * The declaration form. One Idempotency-Key per form content: kept for a retry of the same content (a lost
- * answer may hide a created case), renewed once a declaration is accepted. A 409 names the open declaration.
+ * Sends a case form with one Idempotency-Key per form content: the key is kept for a retry of the same
+ * content (a lost answer may hide a created case) and renewed once the server accepted it. A network failure
+ * is retried once with the same key. A 409 that names the open case of the household (`existing`) is kept
+ * as `existingId` with the form's own message; other failures go under the form's fields.
  */
-export function useDeclarationForm(declarant: () => Declarant, onDeclared: (c: Case) => void) {
-  const fields = reactive<DeclarationFields>({
-    riskTypes: [],
-    description: '',
-    medicalExpense: '',
-    incomeLoss: '',
-    disasterLoss: '',
-    contactPhone: '',
-    consent: false,
-    applicantName: '',
-  })
+export function useCaseSubmit<B>(options: {
+  send: (body: B, idempotencyKey: string) => Promise<Case>
+  /** Fields the form shows errors under. */
+  fields: readonly string[]
+  /** Shown on 409 when the server points to the open case. */
+  alreadyOpen: string
+  onCreated: (c: Case) => void
+}) {
   const errors = ref<Record<string, string>>({})
   const error = ref('')
-  /** The open declaration the server pointed to on 409. */
+  /** The open case the server pointed to on 409. */
   const existingId = ref<number | null>(null)
   const submitting = ref(false)
   let pendingKey: string | null = null
@@ -122,40 +123,36 @@ export function useDeclarationForm(declarant: () => Declarant, onDeclared: (c: C
     return pendingKey
   }
 
-  function toggleRisk(risk: RiskType) {
-    const i = fields.riskTypes.indexOf(risk)
-    if (i >= 0) fields.riskTypes.splice(i, 1)
-    else fields.riskTypes.push(risk)
-  }
-
-  async function submit(): Promise<Case | null> {
+  /** Sends the body built by the form, or shows the problems found before asking the server. */
+  async function submit(draft: () => { body: B | null; errors: Record<string, string> }): Promise<Case | null> {
     if (submitting.value) return null
     error.value = ''
     existingId.value = null
-    const draft = newDeclarationBody(fields, declarant())
-    errors.value = draft.errors
-    if (!draft.body) return null
-    const key = keyFor(JSON.stringify(draft.body))
+    const built = draft()
+    errors.value = built.errors
+    if (!built.body) return null
+    const body = built.body
+    const key = keyFor(JSON.stringify(body))
     submitting.value = true
     try {
       let created: Case
       try {
-        created = await casesApi.declare(draft.body, key)
+        created = await options.send(body, key)
       } catch (e) {
-        if (e instanceof ApiError && e.isNetworkError) created = await casesApi.declare(draft.body, key)
+        if (e instanceof ApiError && e.isNetworkError) created = await options.send(body, key)
         else throw e
       }
       pendingKey = null
       pendingBody = null
-      onDeclared(created)
+      options.onCreated(created)
       return created
     } catch (e) {
       if (isConflict(e)) {
         const existing = caseIdFromAddress((e as ApiError).problem.existing)
         existingId.value = existing
-        error.value = existing !== null ? ALREADY_DECLARED : errorMessage(e)
+        error.value = existing !== null ? options.alreadyOpen : errorMessage(e)
       } else {
-        const mapped = formErrors(e, DECLARATION_FIELDS)
+        const mapped = formErrors(e, options.fields)
         errors.value = mapped.fields
         error.value = mapped.message
       }
@@ -165,7 +162,97 @@ export function useDeclarationForm(declarant: () => Declarant, onDeclared: (c: C
     }
   }
 
-  return { fields, errors, error, existingId, submitting, toggleRisk, submit }
+  return { errors, error, existingId, submitting, submit }
+}
+
+function toggle<T>(list: T[], value: T) {
+  const i = list.indexOf(value)
+  if (i >= 0) list.splice(i, 1)
+  else list.push(value)
+}
+
+/** The farmer's declaration form (see useCaseSubmit for the key and the 409). */
+export function useDeclarationForm(declarant: () => Declarant, onDeclared: (c: Case) => void) {
+  const fields = reactive<DeclarationFields>({
+    riskTypes: [],
+    description: '',
+    medicalExpense: '',
+    incomeLoss: '',
+    disasterLoss: '',
+    contactPhone: '',
+    consent: false,
+    applicantName: '',
+  })
+  const sender = useCaseSubmit<NewDeclaration>({
+    send: casesApi.declare,
+    fields: DECLARATION_FIELDS,
+    alreadyOpen: ALREADY_DECLARED,
+    onCreated: onDeclared,
+  })
+
+  return {
+    fields,
+    errors: sender.errors,
+    error: sender.error,
+    existingId: sender.existingId,
+    submitting: sender.submitting,
+    toggleRisk: (risk: RiskType) => toggle(fields.riskTypes, risk),
+    submit: () => sender.submit(() => newDeclarationBody(fields, declarant())),
+  }
+}
+
+export interface CaseOpeningFields {
+  source: CaseOpeningSource | ''
+  riskTypes: RiskType[]
+  description: string
+}
+
+/** Fields of NewCase the opening form shows; householdId comes from the page, so its problems go on top. */
+export const CASE_OPENING_FIELDS = ['source', 'riskTypes', 'description'] as const
+
+/** The NewCase body a cadre sends for a household, or the problems found before asking the server. */
+export function newCaseBody(
+  fields: CaseOpeningFields,
+  householdId: number,
+): { body: NewCase | null; errors: Record<string, string> } {
+  const errors: Record<string, string> = {}
+  if (!Number.isInteger(householdId) || householdId <= 0) errors.householdId = NO_HOUSEHOLD
+  const source = CASE_OPENING_SOURCE_OPTIONS.find((o) => o.value === fields.source)?.value
+  if (!source) errors.source = '请选择是排查发现还是走访发现'
+  const riskTypes = RISK_TYPE_OPTIONS.map((o) => o.value).filter((value) => fields.riskTypes.includes(value))
+  if (!riskTypes.length) errors.riskTypes = '请至少选择一种风险类型'
+  const description = text(fields.description)
+  if (!description) errors.description = '请说明发现的风险情况'
+  else if (description.length > 500) errors.description = '情况说明最长 500 个字'
+  if (Object.keys(errors).length || !source) return { body: null, errors }
+  return { body: { householdId, source, riskTypes, description }, errors }
+}
+
+/** A cadre opens an identification case for a household of the own region (see useCaseSubmit). */
+export function useCaseOpeningForm(householdId: () => number, onOpened: (c: Case) => void) {
+  const fields = reactive<CaseOpeningFields>({ source: '', riskTypes: [], description: '' })
+  const sender = useCaseSubmit<NewCase>({
+    send: casesApi.open,
+    fields: CASE_OPENING_FIELDS,
+    alreadyOpen: ALREADY_OPEN,
+    onCreated: onOpened,
+  })
+
+  return {
+    fields,
+    errors: sender.errors,
+    error: sender.error,
+    existingId: sender.existingId,
+    submitting: sender.submitting,
+    toggleRisk: (risk: RiskType) => toggle(fields.riskTypes, risk),
+    submit: () =>
+      sender.submit(() => {
+        const built = newCaseBody(fields, householdId())
+        // The household comes from the page: say so on top rather than under a field.
+        if (built.errors.householdId) sender.error.value = built.errors.householdId
+        return built
+      }),
+  }
 }
 
 /** One case with its steps, and the farmer's withdrawal while the home visit is pending. */

@@ -1,4 +1,4 @@
-import type { Case, CaseEvent, CaseSource, CaseStage, Role } from '@/api/types'
+import type { Case, CaseEvent, CaseOpeningSource, CaseSource, CaseStage, Role } from '@/api/types'
 import { formatDateTime, formatYuan, riskTypesText, todayInBeijing } from './household'
 import { maskPhone, roleLabel } from './labels'
 
@@ -24,9 +24,16 @@ export const CASE_SOURCE_LABELS: Record<CaseSource, string> = {
 
 export const CASE_EVENT_LABELS: Record<string, string> = {
   DECLARED: '农户申报',
+  OPENED: '干部发起识别',
   VISIT_ASSIGNED: '派发入户核实任务',
   WITHDRAWN: '农户撤回申报',
 }
+
+/** How a cadre came upon the risk when opening a case (the chooser on the opening form). */
+export const CASE_OPENING_SOURCE_OPTIONS: { value: CaseOpeningSource; label: string }[] = [
+  { value: 'SCREENING', label: '排查发现' },
+  { value: 'VISIT', label: '走访发现' },
+]
 
 export const CONSENT_TEXT = '同意村干部入户核实，并将所填信息用于防止返贫监测帮扶'
 
@@ -66,9 +73,20 @@ export function caseDueText(c: Pick<Case, 'open' | 'stageDue' | 'overdue'>, toda
   return `办理时限 ${c.stageDue}${isCaseOverdue(c, today) ? '（已超时）' : ''}`
 }
 
-/** The farmer may withdraw a declaration only before the home visit is done. */
-export function canWithdrawCase(c: Pick<Case, 'open' | 'stage'> | null | undefined, role: Role | string | null | undefined): boolean {
-  return !!c && role === 'FARMER' && c.open && c.stage === 'VISIT'
+/** A case the farmer declared (not one a cadre opened from screening, a visit or other sources). */
+export function isDeclaration(c: Pick<Case, 'source'> | null | undefined): boolean {
+  return c?.source === 'FARMER_DECLARATION'
+}
+
+/**
+ * The farmer may withdraw an own declaration only before the home visit is done; a case a cadre opened is
+ * not theirs to withdraw (the server answers 403).
+ */
+export function canWithdrawCase(
+  c: Pick<Case, 'open' | 'stage' | 'source'> | null | undefined,
+  role: Role | string | null | undefined,
+): boolean {
+  return !!c && role === 'FARMER' && isDeclaration(c) && c.open && c.stage === 'VISIT'
 }
 
 /** The declared amounts that were filled in, as `label: 1,200.00 元`. */
@@ -116,7 +134,14 @@ export function caseIdFromAddress(address: string | null | undefined): number | 
   return match ? Number(match[1]) : null
 }
 
+const CASE_CADRES = ['COUNTY_CADRE', 'TOWNSHIP_CADRE', 'VILLAGE_CADRE', 'INFO_OFFICER', 'RESIDENT_CADRE']
+
 /** Cadres who take part in the identification chain see the cases of their scope (county down to village). */
 export function canListCases(role: Role | string | null | undefined): boolean {
-  return !!role && ['COUNTY_CADRE', 'TOWNSHIP_CADRE', 'VILLAGE_CADRE', 'INFO_OFFICER', 'RESIDENT_CADRE'].includes(role)
+  return !!role && CASE_CADRES.includes(role)
+}
+
+/** The same cadres open a case for a household of their region after screening or a visit. */
+export function canOpenCases(role: Role | string | null | undefined): boolean {
+  return !!role && CASE_CADRES.includes(role)
 }
