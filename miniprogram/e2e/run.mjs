@@ -548,7 +548,7 @@ async function main() {
       await page.screenshot({ path: join(screenshots, 'g-farmer-contacts-helper.png'), fullPage: true })
     })
 
-    await scenario('h farmer declares a risk and the village cadre sees it', page, async () => {
+    await scenario('h farmer declares a risk, the village cadre sees it, then opens one after a visit', page, async () => {
       assert.ok(household.id, 'scenario d did not create the household')
       const description = `老人住院，自付医疗费较多（${Math.random().toString(36).slice(2, 6)}）`
       const phone = `138${String(Math.floor(Math.random() * 1e8)).padStart(8, '0')}`
@@ -630,6 +630,49 @@ async function main() {
       const token = await devToken(base, '李德福')
       const open = await api(base, 'GET', '/api/cases', { token })
       assert.ok(!open.items.some((c) => c.id === caseId), 'the withdrawn case is no longer listed as open')
+
+      // The village cadre finds a risk on a visit and opens a case for the same household from its page.
+      const found = `走访得知户主务工受伤，收入明显减少（${Math.random().toString(36).slice(2, 6)}）`
+      await openLogin(page, base)
+      await devLogin(page, '干部登录', '李德福')
+      await page.locator('.link-households').click()
+      await page.locator('.search-no input').fill(household.no)
+      await page.locator('.btn-search').click()
+      await page.locator('.household', { hasText: household.no }).click()
+      await page.locator('.facts-no', { hasText: household.no }).waitFor()
+      await page.locator('.btn-open-case').click()
+      await page.locator('.open-source', { hasText: '走访发现' }).waitFor()
+      assert.ok(page.url().includes(`pages/cases/open?householdId=${household.id}`), `expected the opening form, got ${page.url()}`)
+      // Nothing chosen: the form says so before asking the server.
+      await page.locator('.btn-open-submit').click()
+      await page.locator('.field-error--source').waitFor()
+      await page.locator('.field-error--riskTypes').waitFor()
+      await page.locator('.open-source', { hasText: '走访发现' }).click()
+      await page.locator('.open-risk', { hasText: '因病' }).click()
+      await page.locator('.open-description textarea').fill(found)
+      await page.screenshot({ path: join(screenshots, 'h-cadre-opening-form.png'), fullPage: true })
+      await page.locator('.btn-open-submit').click()
+
+      // The opened case awaits the home visit, like a declaration.
+      await page.locator('.case-stage', { hasText: '待入户核实' }).waitFor()
+      const openedId = Number(new URL(page.url().replace('#', '')).searchParams.get('id'))
+      assert.ok(page.url().includes('pages/cases/detail?id=') && openedId > 0 && openedId !== caseId, `expected the new case, got ${page.url()}`)
+      assert.match(await textOf(page.locator('.case-open')), /走访发现/)
+      assert.equal(await textOf(page.locator('.case-description')), found)
+      await page.locator('.step', { hasText: '干部发起识别' }).waitFor()
+      await page.locator('.step', { hasText: '派发入户核实任务' }).waitFor()
+      await page.screenshot({ path: join(screenshots, 'h-cadre-opened-case.png'), fullPage: true })
+
+      // The farmer sees it in 我的申报 but may not withdraw a case a cadre opened.
+      await openLogin(page, base)
+      await devLogin(page, '农户登录', '赵大山')
+      await page.locator('.link-my-cases').click()
+      await page.locator('.case', { hasText: '待入户核实' }).first().click()
+      await page.locator('.case-description', { hasText: found }).waitFor()
+      assert.ok(page.url().includes(`pages/cases/detail?id=${openedId}`), `expected the opened case, got ${page.url()}`)
+      await page.locator('.step', { hasText: '干部发起识别' }).waitFor()
+      assert.equal(await page.locator('.btn-withdraw').count(), 0)
+      await page.screenshot({ path: join(screenshots, 'h-farmer-sees-opened-case.png'), fullPage: true })
     })
 
     if (consoleErrors.length) console.log(`page errors seen:\n  ${consoleErrors.join('\n  ')}`)
