@@ -31,6 +31,8 @@ import java.util.regex.Pattern;
  *     village of 410225 plus one rotating extra filter (none, category, riskType, head-name prefix), limit 20
  *     (the same rotation as {@code bench/sql/search.sql}).</li>
  * <li>{@code detail.txt}: the county cadre opens random households whose ids come from a search sweep.</li>
+ * <li>{@code declarants.txt}, {@code villages.txt}: tokens of fresh unbound farmers and the county's village
+ *     codes, for the declaration benchmark ({@code bench/declarations.sh}).</li>
  * <li>{@code window.txt}: 农户视窗. The township cadre (dev account 4, 堌阳镇) reveals the head's ID number and
  *     phone of a few households, fresh farmers ({@code bench-<n>} via the fake WeChat server) bind to them
  *     (bind latency is printed, sequential), then the farmers read GET /api/households/{id}, /timeline and
@@ -46,6 +48,7 @@ public class Prepare {
     static final String COUNTY = "410225000000";
     static final String TOWNSHIP = "410225101000";
     static final int FARMERS = Integer.getInteger("farmers", 30);
+    static final int DECLARANTS = Integer.getInteger("declarants", 200);
 
     static HttpClient client;
     static String base;
@@ -93,6 +96,18 @@ public class Prepare {
             }
         }
         write(out.resolve("window.txt"), window);
+
+        // Declarations: fresh unbound farmers (fake WeChat logins) and the county's villages, combined by
+        // bench/wrk/declare.lua so that no farmer declares twice for one village.
+        List<String> villages = regions.stream().filter(c -> !c.endsWith("000")).toList();
+        write(out.resolve("villages.txt"), villages);
+        List<String> declarants = new ArrayList<>();
+        String run = Long.toString(System.currentTimeMillis() % 1_000_000);
+        for (int i = 0; i < DECLARANTS; i++) {
+            declarants.add(accessToken(call(post("/auth/wechat/login", "{\"code\":\"decl-" + run + "-" + i + "\"}", null))));
+        }
+        write(out.resolve("declarants.txt"), declarants);
+        System.out.printf("declare: %d farmers x %d villages%n", declarants.size(), villages.size());
         System.exit(0);
     }
 

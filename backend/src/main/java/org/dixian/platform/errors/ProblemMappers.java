@@ -137,6 +137,11 @@ public class ProblemMappers {
             if (c instanceof org.hibernate.StaleStateException || c instanceof jakarta.persistence.OptimisticLockException) {
                 return respond(409, "conflict", "与现有数据冲突", "数据已被他人修改，请刷新后重试", uri, null);
             }
+            // A connection pool (database or Redis) has more waiting requests than it accepts: overload, not a bug.
+            if (c instanceof io.vertx.core.http.ConnectionPoolTooBusyException) {
+                LOG.warn("Overloaded: " + c.getMessage());
+                return respond(503, "unavailable", "服务繁忙", "当前办理的人较多，请稍后再试", uri, null);
+            }
         }
         LOG.error("Unhandled failure", e);
         return respond(500, "internal", "服务器内部错误", "服务器处理出错，请稍后再试", uri, null);
