@@ -11,10 +11,11 @@ SIZE=${1:-demo}
 CONC=${2:-200}
 SECS=${3:-20}
 WARMUP=${WARMUP:-5}
-PREPARE_OPTS=-Ddeclarants=400
+PREPARE_OPTS=-Ddeclarants=1000
 . bench/backend.sh
 URL="http://127.0.0.1:$PORT"
-# 400 farmers x 470 villages = 188,000 distinct declarations; each run starts at its own offset in that grid.
+# 1,000 farmers x 470 villages = 470,000 distinct declarations; each run starts at its own offset in that grid
+# (warm-up 0, full speed 60,000, half speed 300,000), room for 12,000 declarations/s over 20 s.
 declare_run() { # run-id offset [rate]
   BENCH_DIR=$REQ THREADS=2 CONNS=$CONC RUN="$1" OFFSET="$2" RATE="${3:-}" \
     wrk -t2 -c"$CONC" -d"${SECS}s" --timeout 10s -s bench/wrk/declare.lua "$URL" | tee -a "$OUT" | grep RESULT
@@ -22,10 +23,10 @@ declare_run() { # run-id offset [rate]
 before=$(psql -c "select count(*) from identification_case")
 BENCH_DIR=$REQ THREADS=2 CONNS=$CONC RUN="warm-$$" OFFSET=0 wrk -t2 -c"$CONC" -d"${WARMUP}s" -s bench/wrk/declare.lua "$URL" >/dev/null
 echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
-declare_run "max-$$" 40000
+declare_run "max-$$" 60000
 MAX=$(grep 'RESULT scenario=declare ' "$OUT" | grep -o 'rps=[0-9.]*' | cut -d= -f2)
 HALF=$(awk -v m="$MAX" 'BEGIN{printf "%d", m/2}')
-declare_run "half-$$" 140000 "$HALF"
+declare_run "half-$$" 300000 "$HALF"
 after=$(psql -c "select count(*) from identification_case")
 answered=$(grep -o 'requests=[0-9]*' "$OUT" | cut -d= -f2 | awk '{s += $1} END {print s}')
 echo "cases written during the measured runs and the warm-up: $((after - before)) (measured requests: $answered)"

@@ -18,6 +18,7 @@ import org.dixian.platform.security.Scope;
 import org.dixian.region.RegionService;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -40,6 +41,7 @@ public class CaseService {
     static final Role[] CADRES = {Role.PROVINCE_CADRE, Role.CITY_CADRE, Role.COUNTY_CADRE, Role.TOWNSHIP_CADRE,
             Role.VILLAGE_CADRE, Role.INFO_OFFICER, Role.RESIDENT_CADRE};
 
+    private final io.vertx.mutiny.sqlclient.Pool pool;
     private final CaseRepository cases;
     private final CaseEventRepository events;
     private final HouseholdService households;
@@ -51,10 +53,11 @@ public class CaseService {
     private final Clock clock;
     private final int visitDays;
 
-    public CaseService(CaseRepository cases, CaseEventRepository events, HouseholdService households,
+    public CaseService(io.vertx.mutiny.sqlclient.Pool pool, CaseRepository cases, CaseEventRepository events, HouseholdService households,
                        RegionService regions, WorkingCalendar calendar, FieldCipher cipher, BlindIndex index,
                        Idempotency idempotency, Clock clock,
                        @ConfigProperty(name = "dixian.cases.limits.visit", defaultValue = "3") int visitDays) {
+        this.pool = pool;
         this.cases = cases;
         this.events = events;
         this.households = households;
@@ -89,57 +92,94 @@ public class CaseService {
             if (RegionCodes.level(in.villageCode()) != 5) {
                 throw ApiException.invalid("villageCode", "请扫描村（社区）的二维码");
             }
-            village = regions.find(in.villageCode()).map(r -> {
-                if (r == null) {
+            village = regions.names(List.of(in.villageCode())).map(names -> {
+                if (!names.containsKey(in.villageCode())) {
                     throw ApiException.invalid("villageCode", "区划不存在：" + in.villageCode());
                 }
                 return in.villageCode();
             });
         }
-        return village.chain(v -> idempotency.once("case:" + scope.accountId(), idempotencyKey,
+        return village.chain(v -> idempotency.onceCreated("case:" + scope.accountId(), idempotencyKey,
                 () -> insert(scope, v, in, scope.accountId() + ":" + idempotencyKey), id -> load(scope, id)));
     }
 
-    @WithTransaction
-    Uni<Long> insert(Scope scope, String village, NewDeclaration in, String requestKey) {
-        return cases.findByRequestKey(requestKey).chain(earlier -> {
-            if (earlier != null) {
-                return Uni.createFrom().item(earlier.id);
+    /**
+     * The declaration and its two events in one statement and one round trip. The unique indexes decide: nothing
+     * is written when the request key was used before (a retry: its case is answered) or when the household (or
+     * the unregistered farmer in this village) already has an open case (409 pointing at it).
+     */
+    private static final String DECLARE = """
+            with c as (
+                insert into identification_case (source, stage, open, household_id, region_code, declarant_id,
+                        applicant_name, risk_types, description, medical_expense, income_loss, disaster_loss,
+                        contact_phone_enc, contact_phone_hash, consent_text, stage_due, request_key, created_at)
+                values ('FARMER_DECLARATION', 'VISIT', true, $1, $2, $3, $4, $5::varchar(40)[], $6, $7, $8, $9, $10, $11,
+                        $12, $13, $14, $15)
+                on conflict do nothing
+                returning id
+            ), e as (
+                insert into case_event (case_id, type, stage, actor_id, actor_role, actor_region, at, reason, due)
+                select c.id, x.type, 'VISIT', $3::bigint, 'FARMER', $16::char(12), $15::timestamptz, x.reason, x.due
+                  from c, (values (1, 'DECLARED', null::text, null::date), (2, 'VISIT_ASSIGNED', $17::text, $13::date))
+                       as x(n, type, reason, due)
+                 order by x.n
+            )
+            select id from c
+            """;
+
+    private static final String EXISTING = """
+            select id, request_key = $1 as retry from identification_case
+             where request_key = $1
+                or (open and household_id = $2)
+                or (open and household_id is null and $2::bigint is null and declarant_id = $3 and region_code = $4)
+             order by (request_key = $1) desc limit 1
+            """;
+
+    Uni<Idempotency.Created<Case>> insert(Scope scope, String village, NewDeclaration in, String requestKey) {
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        LocalDate due = calendar.days().addWorkingDays(now.toLocalDate(), visitDays);
+        List<String> risks = in.riskTypes().stream().distinct().map(Enum::name).toList();
+        String applicant = scope.householdId() == null ? in.applicantName().trim() : null;
+        String visitReason = "由村级入户核实，" + visitDays + " 个工作日内完成";
+        BigDecimal medical = money(in.medicalExpense());
+        BigDecimal income = money(in.incomeLoss());
+        BigDecimal disaster = money(in.disasterLoss());
+        io.vertx.mutiny.sqlclient.Tuple args = io.vertx.mutiny.sqlclient.Tuple.tuple()
+                .addValue(scope.householdId()).addValue(village).addValue(scope.accountId()).addValue(applicant)
+                .addValue(risks.toArray(String[]::new)).addValue(in.description().trim()).addValue(medical)
+                .addValue(income).addValue(disaster).addValue(cipher.encrypt(in.contactPhone()))
+                .addValue(index.of("phone", in.contactPhone())).addValue(CONSENT).addValue(due).addValue(requestKey)
+                .addValue(now).addValue(scope.regionCode()).addValue(visitReason);
+        return pool.preparedQuery(DECLARE).execute(args).chain(rows -> {
+            if (rows.size() > 0) {
+                long id = rows.iterator().next().getLong("id");
+                return regions.names(List.of(village)).map(names -> new Idempotency.Created<>(id, new Case(id,
+                        CaseSource.FARMER_DECLARATION, CaseStage.VISIT, true, scope.householdId(), village,
+                        names.get(village), applicant, risks.stream().map(RiskType::valueOf).toList(),
+                        in.description().trim(), medical, income, disaster, Masking.phone(in.contactPhone()), now, due,
+                        false, 0, List.of(
+                                new CaseEvent("DECLARED", CaseStage.VISIT, Role.FARMER, scope.regionCode(), now, null, null),
+                                new CaseEvent("VISIT_ASSIGNED", CaseStage.VISIT, Role.FARMER, scope.regionCode(), now,
+                                        visitReason, due)))));
             }
-            Uni<CaseEntity> open = scope.householdId() != null ? cases.openForHousehold(scope.householdId())
-                    : cases.openForDeclarant(scope.accountId(), village);
-            return open.chain(existing -> {
-                if (existing != null) {
-                    throw ApiException.conflictWith("您家已有一件申报正在办理，请查看办理进度", "/api/cases/" + existing.id);
+            return pool.preparedQuery(EXISTING).execute(io.vertx.mutiny.sqlclient.Tuple.of(requestKey,
+                    scope.householdId(), scope.accountId(), village)).chain(found -> {
+                if (found.size() == 0) {
+                    // The conflicting row went away between the two statements (withdrawn meanwhile): try again.
+                    return insert(scope, village, in, requestKey);
                 }
-                OffsetDateTime now = OffsetDateTime.now(clock);
-                LocalDate due = calendar.days().addWorkingDays(now.toLocalDate(), visitDays);
-                CaseEntity c = new CaseEntity();
-                c.source = CaseSource.FARMER_DECLARATION;
-                c.stage = CaseStage.VISIT;
-                c.open = true;
-                c.householdId = scope.householdId();
-                c.regionCode = village;
-                c.declarantId = scope.accountId();
-                c.applicantName = scope.householdId() == null ? in.applicantName().trim() : null;
-                c.riskTypes = in.riskTypes().stream().distinct().map(Enum::name).toList();
-                c.description = in.description().trim();
-                c.medicalExpense = in.medicalExpense();
-                c.incomeLoss = in.incomeLoss();
-                c.disasterLoss = in.disasterLoss();
-                c.contactPhoneEnc = cipher.encrypt(in.contactPhone());
-                c.contactPhoneHash = index.of("phone", in.contactPhone());
-                c.consentText = CONSENT;
-                c.stageDue = due;
-                c.requestKey = requestKey;
-                c.createdAt = now;
-                return cases.persist(c)
-                        .call(saved -> events.append(saved.id, "DECLARED", CaseStage.VISIT, scope, now, null, null))
-                        .call(saved -> events.append(saved.id, "VISIT_ASSIGNED", CaseStage.VISIT, scope, now,
-                                "由村级入户核实，" + visitDays + " 个工作日内完成", due))
-                        .map(saved -> saved.id);
+                io.vertx.mutiny.sqlclient.Row r = found.iterator().next();
+                long id = r.getLong("id");
+                if (Boolean.TRUE.equals(r.getBoolean("retry"))) {
+                    return load(scope, id).map(c -> new Idempotency.Created<>(id, c));
+                }
+                throw ApiException.conflictWith("您家已有一件申报正在办理，请查看办理进度", "/api/cases/" + id);
             });
         });
+    }
+
+    private static BigDecimal money(BigDecimal amount) {
+        return amount == null ? null : amount.setScale(2, java.math.RoundingMode.HALF_UP);
     }
 
     /**
