@@ -33,11 +33,6 @@ public class CaseRepository implements PanacheRepositoryBase<CaseEntity, Long> {
         return find("householdId = ?1 and open = true", householdId).firstResult();
     }
 
-    public Uni<CaseEntity> openForDeclarant(long declarantId, String village) {
-        return find("declarantId = ?1 and regionCode = ?2 and householdId is null and open = true", declarantId, village)
-                .firstResult();
-    }
-
     public Uni<CaseEntity> findByRequestKey(String key) {
         return find("requestKey", key).firstResult();
     }

@@ -137,7 +137,7 @@ class HouseholdCodeApiTest {
         BufferedImage img = ImageIO.read(new ByteArrayInputStream(r.asByteArray()));
         int[] pixels = img.getRGB(0, 0, img.getWidth(), img.getHeight(), null, 0, img.getWidth());
         String text = new QRCodeReader().decode(new BinaryBitmap(new HybridBinarizer(
-                new RGBLuminanceSource(img.getWidth(), img.getHeight(), pixels)))).getText();
+                new RGBLuminanceSource(img.getWidth(), img.getHeight(), pixels))), org.dixian.platform.qr.QrImagesTest.PURE).getText();
         assertTrue(text.contains("/#/pages/scan/index?c="), text);
         return URLDecoder.decode(text.substring(text.indexOf("?c=") + 3), StandardCharsets.UTF_8);
     }
