@@ -572,6 +572,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/cases/{caseId}/visit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 记录入户核实结果（本村干部、信息员、驻村干部；乐观锁）；案件进入村评议 */
+        post: operations["recordVisit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/me/cases": {
         parameters: {
             query?: never;
@@ -1097,6 +1114,35 @@ export interface components {
             /** @description 须为 true：同意干部入户核实并使用所填信息 */
             consent: boolean;
         };
+        NewVisit: {
+            /**
+             * Format: int32
+             * @description 读取案件时的 version
+             */
+            version: number;
+            /** @description 估算的家庭年人均纯收入（元） */
+            perCapitaIncome: number;
+            /** @description 大额刚性支出（元） */
+            bigExpenditure?: number;
+            /** @description 不愁吃、不愁穿 */
+            foodAndClothing: boolean;
+            /** @description 义务教育有保障 */
+            education: boolean;
+            /** @description 基本医疗有保障 */
+            medical: boolean;
+            /** @description 住房安全有保障 */
+            housing: boolean;
+            /** @description 饮水安全有保障 */
+            drinkingWater: boolean;
+            /** @description 核实确认的风险类型；为空表示未发现返贫致贫风险 */
+            riskTypes: components["schemas"]["RiskType"][];
+            /** @description 核实情况 */
+            findings: string;
+            latitude: number;
+            longitude: number;
+            /** @description 定位精度（米） */
+            accuracy: number;
+        };
         /**
          * @description SCREENING 干部排查, VISIT 走访发现
          * @enum {string}
@@ -1143,7 +1189,7 @@ export interface components {
             events: components["schemas"]["CaseEvent"][];
         };
         CaseEvent: {
-            /** @description DECLARED 农户申报, OPENED 干部发起, VISIT_ASSIGNED 派发入户核实, WITHDRAWN 农户撤回 */
+            /** @description DECLARED 农户申报, OPENED 干部发起, VISIT_ASSIGNED 派发入户核实, VISITED 入户核实完成, WITHDRAWN 农户撤回 */
             type: string;
             stage?: components["schemas"]["CaseStage"];
             actorRole?: components["schemas"]["Role"];
@@ -2537,6 +2583,37 @@ export interface operations {
         };
         responses: {
             /** @description 已撤回的案件 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Case"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+        };
+    };
+    recordVisit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                caseId: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewVisit"];
+            };
+        };
+        responses: {
+            /** @description 进入村评议的案件 */
             200: {
                 headers: {
                     [name: string]: unknown;

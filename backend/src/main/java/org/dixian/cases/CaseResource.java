@@ -69,6 +69,13 @@ public class CaseResource {
     }
 
     @POST
+    @Path("{caseId}/visit")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Uni<Case> visit(@PathParam("caseId") long caseId, @Valid @NotNull(message = "请求体不能为空") NewVisit body) {
+        return service.visit(scope.get(), caseId, body);
+    }
+
+    @POST
     @Path("{caseId}/withdraw")
     @Consumes(MediaType.APPLICATION_JSON)
     public Uni<Case> withdraw(@PathParam("caseId") long caseId,

@@ -52,11 +52,13 @@ public class CaseService {
     private final Idempotency idempotency;
     private final Clock clock;
     private final int visitDays;
+    private final int reviewDays;
 
     public CaseService(io.vertx.mutiny.sqlclient.Pool pool, CaseRepository cases, CaseEventRepository events, HouseholdService households,
                        RegionService regions, WorkingCalendar calendar, FieldCipher cipher, BlindIndex index,
                        Idempotency idempotency, Clock clock,
-                       @ConfigProperty(name = "dixian.cases.limits.visit", defaultValue = "3") int visitDays) {
+                       @ConfigProperty(name = "dixian.cases.limits.visit", defaultValue = "3") int visitDays,
+                       @ConfigProperty(name = "dixian.cases.limits.village-review", defaultValue = "2") int reviewDays) {
         this.pool = pool;
         this.cases = cases;
         this.events = events;
@@ -68,6 +70,7 @@ public class CaseService {
         this.idempotency = idempotency;
         this.clock = clock;
         this.visitDays = visitDays;
+        this.reviewDays = reviewDays;
     }
 
     /** A farmer's declaration; the same idempotency key returns the same case, a second open one answers 409. */
@@ -252,6 +255,55 @@ public class CaseService {
             List<CaseEntity> page = more ? rows.subList(0, limit) : rows;
             return views(page).map(items -> new CasePage(items, more ? page.get(page.size() - 1).id : null));
         });
+    }
+
+    /** The cadres of the village who carry out the home visit (入户核实). */
+    static final Role[] VISITORS = {Role.VILLAGE_CADRE, Role.INFO_OFFICER, Role.RESIDENT_CADRE};
+
+    /**
+     * The home visit is recorded by a cadre of the case's village; the case moves on to the village review with
+     * its own deadline. The version read must still be current: two visitors cannot both record.
+     */
+    @WithTransaction
+    public Uni<Case> visit(Scope scope, long id, NewVisit in) {
+        scope.requireRole(VISITORS);
+        return cases.findVisible(scope, id)
+                .onItem().ifNull().failWith(() -> ApiException.notFound("未找到该案件，或不在您的管辖范围内"))
+                .chain(c -> {
+                    if (!c.open || c.stage != CaseStage.VISIT) {
+                        throw ApiException.conflict("该案件当前处于" + stageName(c.stage) + "，不能记录入户核实");
+                    }
+                    if (c.version != in.version()) {
+                        throw ApiException.conflict("案件已被他人办理，请刷新后重试");
+                    }
+                    OffsetDateTime now = OffsetDateTime.now(clock);
+                    LocalDate due = calendar.days().addWorkingDays(now.toLocalDate(), reviewDays);
+                    CaseVisitEntity v = new CaseVisitEntity();
+                    v.caseId = c.id;
+                    v.perCapitaIncome = money(in.perCapitaIncome());
+                    v.bigExpenditure = money(in.bigExpenditure());
+                    v.foodAndClothing = in.foodAndClothing();
+                    v.education = in.education();
+                    v.medical = in.medical();
+                    v.housing = in.housing();
+                    v.drinkingWater = in.drinkingWater();
+                    v.riskTypes = in.riskTypes().stream().distinct().map(Enum::name).toList();
+                    v.findings = in.findings().trim();
+                    v.latitude = in.latitude();
+                    v.longitude = in.longitude();
+                    v.accuracy = in.accuracy();
+                    v.actorId = scope.actorId();
+                    v.actorRole = scope.role();
+                    v.actorRegion = scope.regionCode();
+                    v.at = now;
+                    c.stage = CaseStage.VILLAGE_REVIEW;
+                    c.stageDue = due;
+                    return cases.getSession().chain(session -> session.persist(v))
+                            .chain(() -> events.append(c.id, "VISITED", CaseStage.VILLAGE_REVIEW, scope, now,
+                                    in.findings().trim(), due))
+                            .chain(() -> cases.flush())
+                            .chain(() -> views(List.of(c))).map(l -> l.get(0));
+                });
     }
 
     /** The farmer takes the declaration back, while nobody has visited yet. */

@@ -208,6 +208,62 @@ class DeclarationApiTest {
         assertProblem(Api.as(Tokens.provinceCadre()).contentType(ContentType.JSON).body(other).post("/api/cases"), 403);
     }
 
+    static Map<String, Object> visit(int version) {
+        Map<String, Object> m = new HashMap<>();
+        m.put("version", version);
+        m.put("perCapitaIncome", 5200);
+        m.put("bigExpenditure", 23800);
+        m.put("foodAndClothing", true);
+        m.put("education", true);
+        m.put("medical", false);
+        m.put("housing", true);
+        m.put("drinkingWater", true);
+        m.put("riskTypes", List.of("ILLNESS"));
+        m.put("findings", "户主妻子住院两次，自付 2.38 万元，年人均纯收入约 5200 元");
+        m.put("latitude", 34.82);
+        m.put("longitude", 114.82);
+        m.put("accuracy", 15);
+        return m;
+    }
+
+    @Test
+    void theVillageRecordsTheHomeVisitAndTheCaseMovesToTheVillageReview() {
+        CreatedHousehold h = aHousehold().create();
+        Tokens.Principal farmer = boundFarmer(h);
+        JsonPath declared = declare(farmer, declaration(), UUID.randomUUID().toString()).jsonPath();
+        long id = declared.getLong("id");
+        int version = declared.getInt("version");
+        String path = "/api/cases/{id}/visit";
+
+        Map<String, Object> blank = visit(version);
+        blank.put("findings", " ");
+        assertInvalid(Api.as(Tokens.villageCadre()).contentType(ContentType.JSON).body(blank).post(path, id), "findings");
+        Map<String, Object> noPlace = visit(version);
+        noPlace.remove("latitude");
+        assertInvalid(Api.unchecked().header("Authorization", "Bearer " + Tokens.villageCadre().token())
+                .contentType(ContentType.JSON).body(noPlace).post(path, id), "latitude");
+        assertProblem(Api.as(Tokens.villageCadre()).contentType(ContentType.JSON).body(visit(version + 5)).post(path, id), 409);
+        assertProblem(Api.as(Tokens.townshipCadre()).contentType(ContentType.JSON).body(visit(version)).post(path, id), 403);
+        assertProblem(Api.as(Tokens.cadre(Role.VILLAGE_CADRE, CHENGNEI)).contentType(ContentType.JSON).body(visit(version))
+                .post(path, id), 404);
+        assertEquals(0L, count("select count(*) from case_visit where case_id = $1", id));
+
+        Response r = Api.as(Tokens.villageCadre()).contentType(ContentType.JSON).body(visit(version)).post(path, id);
+        assertEquals(200, r.statusCode(), r::asString);
+        assertEquals("VILLAGE_REVIEW", r.jsonPath().getString("stage"));
+        assertEquals(List.of("DECLARED", "VISIT_ASSIGNED", "VISITED"), r.jsonPath().getList("events.type"));
+        assertEquals(calendar.days().addWorkingDays(LocalDate.now(clock), 2).toString(), r.jsonPath().getString("stageDue"));
+        assertEquals("VILLAGE_CADRE", r.jsonPath().getString("events[2].actorRole"));
+        assertEquals(1L, count("select count(*) from case_visit where case_id = $1 and not medical and latitude = 34.82", id));
+
+        // One visit per stage; the farmer can no longer withdraw.
+        assertProblem(Api.as(Tokens.villageCadre()).contentType(ContentType.JSON).body(visit(r.jsonPath().getInt("version")))
+                .post(path, id), 409);
+        assertProblem(Api.as(farmer).contentType(ContentType.JSON).body(Map.of("reason", "不要了"))
+                .post("/api/cases/{id}/withdraw", id), 409);
+        assertEquals("VILLAGE_REVIEW", Api.as(farmer).get("/api/cases/{id}", id).jsonPath().getString("stage"));
+    }
+
     @TestFactory
     Stream<DynamicNode> securityMatrix() {
         CreatedHousehold h = aHousehold().create();
@@ -256,6 +312,14 @@ class DeclarationApiTest {
                         .otherHousehold(otherFarmer, 404)
                         .wrongRole(village, 403)
                         .wrongRole(manager, 403),
+                SecurityMatrix.post("/api/cases/" + id + "/visit", visit(9_999))
+                        .accepts(village, 409) // a stale version: authorised, nothing written
+                        .wrongRole(farmer, 403)
+                        .wrongRole(Tokens.townshipCadre(), 403)
+                        .wrongRole(manager, 403)
+                        .parentRegion(siblingVillage, 404)
+                        .otherRegion(Tokens.cadre(Role.VILLAGE_CADRE, "410102001002"), 404)
+                        .refuses("client", client, 403),
                 SecurityMatrix.get("/api/me/cases")
                         .accepts(farmer, 200)
                         .wrongRole(village, 403)
