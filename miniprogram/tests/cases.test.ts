@@ -124,6 +124,7 @@ describe('case labels', () => {
     expect(caseSourceLabel('FARMER_DECLARATION')).toBe('农户自主申报')
     expect(caseEventLabel('DECLARED')).toBe('农户申报')
     expect(caseEventLabel('VISIT_ASSIGNED')).toBe('派发入户核实任务')
+    expect(caseEventLabel('VISITED')).toBe('完成入户核实')
     expect(caseEventLabel('WITHDRAWN')).toBe('农户撤回申报')
     expect(caseEventLabel('SOMETHING_NEW')).toBe('办理记录')
   })

@@ -26,6 +26,7 @@ export const CASE_EVENT_LABELS: Record<string, string> = {
   DECLARED: '农户申报',
   OPENED: '干部发起识别',
   VISIT_ASSIGNED: '派发入户核实任务',
+  VISITED: '完成入户核实',
   WITHDRAWN: '农户撤回申报',
 }
 
