@@ -23,6 +23,7 @@ import type {
   MonitoringType,
   MoveRequest,
   NewCase,
+  NewVisit,
   NewDeclaration,
   NewAccount,
   NewHelper,
@@ -163,6 +164,8 @@ export const casesApi = {
   open: (body: NewCase, idempotencyKey: string) => http.post<Case>('/api/cases', body, { 'Idempotency-Key': idempotencyKey }),
   get: (id: number) => http.get<Case>(`/api/cases/${id}`),
   withdraw: (id: number, reason: string) => http.post<Case>(`/api/cases/${id}/withdraw`, { reason }),
+  /** The home visit (入户核实) with the case's version as read; the case moves on to the village review. */
+  visit: (id: number, body: NewVisit) => http.post<Case>(`/api/cases/${id}/visit`, body),
   /** The farmer's own declarations, newest first. */
   mine: () => http.get<Case[]>('/api/me/cases'),
   /** Cases in the cadre's scope: open ones first, by due date. */

@@ -2,9 +2,10 @@ import { computed, reactive, ref } from 'vue'
 import { ApiError } from '@/api/client'
 import { casesApi } from '@/api/endpoints'
 import { errorMessage, formErrors, isConflict } from '@/api/errors'
-import type { Case, CaseOpeningSource, NewCase, NewDeclaration, RiskType } from '@/api/types'
+import type { Case, CaseOpeningSource, NewCase, NewDeclaration, NewVisit, RiskType } from '@/api/types'
 import { CASE_OPENING_SOURCE_OPTIONS, caseIdFromAddress } from '@/utils/cases'
 import { RISK_TYPE_OPTIONS } from '@/utils/household'
+import type { GeoLocation } from '@/utils/platform'
 import { uuidv4 } from '@/utils/uuid'
 
 export const ALREADY_DECLARED = '您已有一件申报正在办理，无需重复申报。可打开查看办理进度。'
@@ -105,6 +106,8 @@ export function useCaseSubmit<B>(options: {
   fields: readonly string[]
   /** Shown on 409 when the server points to the open case. */
   alreadyOpen: string
+  /** Shown on a 409 that points to no case (otherwise the server's message). */
+  conflict?: string
   onCreated: (c: Case) => void
 }) {
   const errors = ref<Record<string, string>>({})
@@ -150,7 +153,7 @@ export function useCaseSubmit<B>(options: {
       if (isConflict(e)) {
         const existing = caseIdFromAddress((e as ApiError).problem.existing)
         existingId.value = existing
-        error.value = existing !== null ? options.alreadyOpen : errorMessage(e)
+        error.value = existing !== null ? options.alreadyOpen : options.conflict ?? errorMessage(e)
       } else {
         const mapped = formErrors(e, options.fields)
         errors.value = mapped.fields
@@ -250,6 +253,153 @@ export function useCaseOpeningForm(householdId: () => number, onOpened: (c: Case
         const built = newCaseBody(fields, householdId())
         // The household comes from the page: say so on top rather than under a field.
         if (built.errors.householdId) sender.error.value = built.errors.householdId
+        return built
+      }),
+  }
+}
+
+export const VISIT_CONFLICT = '该案件已被他人更新或已不在入户核实环节，请返回刷新后再试'
+export const NEED_LOCATION = '请先获取当前位置（入户核实需记录定位）'
+
+export type VisitCheck = 'foodAndClothing' | 'education' | 'medical' | 'housing' | 'drinkingWater'
+
+/** 两不愁三保障, in the usual order. */
+export const VISIT_CHECKS: { key: VisitCheck; label: string }[] = [
+  { key: 'foodAndClothing', label: '不愁吃、不愁穿' },
+  { key: 'education', label: '义务教育有保障' },
+  { key: 'medical', label: '基本医疗有保障' },
+  { key: 'housing', label: '住房安全有保障' },
+  { key: 'drinkingWater', label: '饮水安全有保障' },
+]
+
+export interface VisitFields {
+  /** null until answered 是 or 否. */
+  checks: Record<VisitCheck, boolean | null>
+  perCapitaIncome: string
+  bigExpenditure: string
+  riskTypes: RiskType[]
+  findings: string
+  location: GeoLocation | null
+}
+
+/** Fields of NewVisit the visit form shows errors under (the position's go under `location`). */
+export const VISIT_FIELDS = [
+  'perCapitaIncome',
+  'bigExpenditure',
+  ...VISIT_CHECKS.map((c) => c.key),
+  'riskTypes',
+  'findings',
+  'location',
+] as const
+
+/** The NewVisit body for the case as read (its version), or the problems found before asking the server. */
+export function newVisitBody(fields: VisitFields, version: number | null | undefined): { body: NewVisit | null; errors: Record<string, string> } {
+  const errors: Record<string, string> = {}
+  for (const check of VISIT_CHECKS) {
+    if (typeof fields.checks[check.key] !== 'boolean') errors[check.key] = `请选择“${check.label}”是或否`
+  }
+  const income = amount(fields.perCapitaIncome, errors, 'perCapitaIncome')
+  if (!text(fields.perCapitaIncome)) errors.perCapitaIncome = '请填写家庭年人均纯收入（元）'
+  const big = amount(fields.bigExpenditure, errors, 'bigExpenditure')
+  const riskTypes = RISK_TYPE_OPTIONS.map((o) => o.value).filter((value) => fields.riskTypes.includes(value))
+  const findings = text(fields.findings)
+  if (!findings) errors.findings = '请填写核实情况'
+  else if (findings.length > 1000) errors.findings = '核实情况最长 1000 个字'
+  const where = fields.location
+  if (!where) errors.location = NEED_LOCATION
+  if (typeof version !== 'number') errors.version = '案件尚未加载，请稍后再试'
+  if (Object.keys(errors).length || income === undefined || !where || typeof version !== 'number') return { body: null, errors }
+  const c = fields.checks
+  const body: NewVisit = {
+    version,
+    perCapitaIncome: income,
+    foodAndClothing: c.foodAndClothing === true,
+    education: c.education === true,
+    medical: c.medical === true,
+    housing: c.housing === true,
+    drinkingWater: c.drinkingWater === true,
+    riskTypes,
+    findings,
+    latitude: where.latitude,
+    longitude: where.longitude,
+    accuracy: where.accuracy,
+  }
+  if (big !== undefined) body.bigExpenditure = big
+  return { body, errors }
+}
+
+/**
+ * The village cadre's home visit of a case: the case is read for its version and what was declared; a 409
+ * (changed meanwhile or no longer awaiting the visit) asks to reload.
+ */
+export function useVisitForm(onVisited: (c: Case) => void, locate: () => Promise<GeoLocation>) {
+  const item = ref<Case | null>(null)
+  const loading = ref(false)
+  const loadError = ref('')
+  const locating = ref(false)
+  const fields = reactive<VisitFields>({
+    checks: { foodAndClothing: null, education: null, medical: null, housing: null, drinkingWater: null },
+    perCapitaIncome: '',
+    bigExpenditure: '',
+    riskTypes: [],
+    findings: '',
+    location: null,
+  })
+  let caseId = 0
+  const sender = useCaseSubmit<NewVisit>({
+    send: (body) => casesApi.visit(caseId, body),
+    fields: VISIT_FIELDS,
+    alreadyOpen: VISIT_CONFLICT,
+    conflict: VISIT_CONFLICT,
+    onCreated: onVisited,
+  })
+
+  async function load(id: number) {
+    caseId = id
+    loading.value = true
+    loadError.value = ''
+    try {
+      item.value = await casesApi.get(id)
+      // The declared risks are the starting point of the confirmed ones.
+      if (!fields.riskTypes.length) fields.riskTypes.push(...item.value.riskTypes)
+    } catch (e) {
+      loadError.value = errorMessage(e)
+    } finally {
+      loading.value = false
+    }
+  }
+
+  async function locateNow() {
+    if (locating.value) return
+    locating.value = true
+    const { location: _, ...rest } = sender.errors.value
+    sender.errors.value = rest
+    try {
+      fields.location = await locate()
+    } catch (e) {
+      sender.errors.value = { ...sender.errors.value, location: e instanceof Error ? e.message : String(e) }
+    } finally {
+      locating.value = false
+    }
+  }
+
+  return {
+    item,
+    loading,
+    loadError,
+    load,
+    fields,
+    locating,
+    locate: locateNow,
+    errors: sender.errors,
+    error: sender.error,
+    submitting: sender.submitting,
+    setCheck: (key: VisitCheck, value: boolean) => (fields.checks[key] = value),
+    toggleRisk: (risk: RiskType) => toggle(fields.riskTypes, risk),
+    submit: () =>
+      sender.submit(() => {
+        const built = newVisitBody(fields, item.value?.version)
+        if (built.errors.version) sender.error.value = built.errors.version
         return built
       }),
   }

@@ -1,4 +1,4 @@
-import type { Case, CaseEvent, CaseOpeningSource, CaseSource, CaseStage, Role } from '@/api/types'
+import type { Case, CaseEvent, CaseOpeningSource, CaseSource, CaseStage, Me, Role } from '@/api/types'
 import { formatDateTime, formatYuan, riskTypesText, todayInBeijing } from './household'
 import { maskPhone, roleLabel } from './labels'
 
@@ -145,4 +145,14 @@ export function canListCases(role: Role | string | null | undefined): boolean {
 /** The same cadres open a case for a household of their region after screening or a visit. */
 export function canOpenCases(role: Role | string | null | undefined): boolean {
   return !!role && CASE_CADRES.includes(role)
+}
+
+const VISIT_ROLES = ['VILLAGE_CADRE', 'INFO_OFFICER', 'RESIDENT_CADRE']
+
+/** The village's cadres (村干部, 信息员, 驻村干部) record the home visit of a case of their village while it awaits it. */
+export function canRecordVisit(
+  c: Pick<Case, 'open' | 'stage' | 'regionCode'> | null | undefined,
+  me: Pick<Me, 'role' | 'regionCode'> | null | undefined,
+): boolean {
+  return !!c && !!me && VISIT_ROLES.includes(me.role) && c.open && c.stage === 'VISIT' && me.regionCode === c.regionCode
 }

@@ -55,3 +55,39 @@ export function makePhoneCall(phoneNumber: string): Promise<boolean> {
     })
   })
 }
+
+export interface GeoLocation {
+  latitude: number
+  longitude: number
+  /** Metres. */
+  accuracy: number
+}
+
+export const NO_GEOLOCATION = '当前浏览器不支持定位，请在微信小程序中完成入户核实'
+const LOCATION_DENIED = '未获得定位权限，请在设置中允许使用位置信息后重试'
+const LOCATION_FAILED = '定位失败，请开启手机定位或到信号较好处重试'
+
+/**
+ * The current position: `uni.getLocation` (GCJ-02) in the mini-program; the browser's geolocation on H5,
+ * or a clear message where there is none.
+ */
+export function getLocation(): Promise<GeoLocation> {
+  if (currentPlatform() === 'mp-weixin') {
+    return new Promise((resolve, reject) => {
+      uni.getLocation({
+        type: 'gcj02',
+        success: (res) => resolve({ latitude: res.latitude, longitude: res.longitude, accuracy: res.accuracy }),
+        fail: (err) => reject(new Error(/auth|deny|denied/i.test(String(err?.errMsg ?? '')) ? LOCATION_DENIED : LOCATION_FAILED)),
+      })
+    })
+  }
+  const geo = typeof navigator !== 'undefined' ? navigator.geolocation : undefined
+  if (!geo) return Promise.reject(new Error(NO_GEOLOCATION))
+  return new Promise((resolve, reject) => {
+    geo.getCurrentPosition(
+      (pos) => resolve({ latitude: pos.coords.latitude, longitude: pos.coords.longitude, accuracy: pos.coords.accuracy }),
+      (err) => reject(new Error(err?.code === 1 ? LOCATION_DENIED : LOCATION_FAILED)),
+      { enableHighAccuracy: true, timeout: 15000, maximumAge: 0 },
+    )
+  })
+}
