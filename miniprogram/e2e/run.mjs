@@ -673,6 +673,37 @@ async function main() {
       await page.locator('.step', { hasText: '干部发起识别' }).waitFor()
       assert.equal(await page.locator('.btn-withdraw').count(), 0)
       await page.screenshot({ path: join(screenshots, 'h-farmer-sees-opened-case.png'), fullPage: true })
+
+      // The village cadre visits the household and records it; the case moves on to the village review.
+      await context.grantPermissions(['geolocation'])
+      await context.setGeolocation({ latitude: 34.82, longitude: 114.82, accuracy: 15 })
+      await openLogin(page, base)
+      await devLogin(page, '干部登录', '李德福')
+      await page.goto(`${base}/#/pages/cases/detail?id=${openedId}`)
+      await page.locator('.case-stage', { hasText: '待入户核实' }).waitFor()
+      await page.locator('.btn-visit').click()
+      await page.locator('.btn-visit-submit').waitFor()
+      assert.ok(page.url().includes(`pages/cases/visit?id=${openedId}`), `expected the visit form, got ${page.url()}`)
+      // Nothing answered: every check is asked for before asking the server.
+      await page.locator('.btn-visit-submit').click()
+      await page.locator('.field-error--foodAndClothing').waitFor()
+      await page.locator('.field-error--location').waitFor()
+      for (const key of ['foodAndClothing', 'education', 'housing', 'drinkingWater']) {
+        await page.locator(`.visit-check--${key} .visit-yes`).click()
+      }
+      await page.locator('.visit-check--medical .visit-no').click()
+      await page.locator('.visit-income input').fill('5200')
+      await page.locator('.visit-expenditure input').fill('30000')
+      await page.locator('.visit-description textarea').fill('户主务工受伤住院，自付医疗费约 3 万元，家中暂无其他劳动力')
+      await page.locator('.btn-locate').click()
+      await page.locator('.visit-location', { hasText: '精度约 15 米' }).waitFor()
+      await page.screenshot({ path: join(screenshots, 'h-cadre-visit-form.png'), fullPage: true })
+      await page.locator('.btn-visit-submit').click()
+      await page.locator('.case-stage', { hasText: '待村评议' }).waitFor()
+      assert.ok(page.url().includes(`pages/cases/detail?id=${openedId}`), `expected the case again, got ${page.url()}`)
+      await page.locator('.step', { hasText: '完成入户核实' }).waitFor()
+      assert.equal(await page.locator('.btn-visit').count(), 0)
+      await page.screenshot({ path: join(screenshots, 'h-cadre-visited-case.png'), fullPage: true })
     })
 
     if (consoleErrors.length) console.log(`page errors seen:\n  ${consoleErrors.join('\n  ')}`)
