@@ -208,6 +208,8 @@ describe('home visit page', () => {
     expect(wrapper.find('.field-error--education').exists()).toBe(false)
     expect(wrapper.find('.field-error--medical').exists()).toBe(true)
     expect(wrapper.find('.field-error--location').text()).toBe(NEED_LOCATION)
+    await wrapper.find('.visit-check--medical .visit-no').trigger('tap')
+    expect(wrapper.find('.field-error--medical').exists()).toBe(false)
   })
 
   it('suggests reloading on 409 and shows field errors under their fields', async () => {

@@ -394,7 +394,14 @@ export function useVisitForm(onVisited: (c: Case) => void, locate: () => Promise
     errors: sender.errors,
     error: sender.error,
     submitting: sender.submitting,
-    setCheck: (key: VisitCheck, value: boolean) => (fields.checks[key] = value),
+    /** Answers one check and drops the problem shown under it. */
+    setCheck: (key: VisitCheck, value: boolean) => {
+      fields.checks[key] = value
+      if (sender.errors.value[key]) {
+        const { [key]: _, ...rest } = sender.errors.value
+        sender.errors.value = rest
+      }
+    },
     toggleRisk: (risk: RiskType) => toggle(fields.riskTypes, risk),
     submit: () =>
       sender.submit(() => {
