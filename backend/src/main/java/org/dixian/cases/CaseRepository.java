@@ -19,7 +19,7 @@ public class CaseRepository implements PanacheRepositoryBase<CaseEntity, Long> {
             p.and("me", scope.accountId()).and("hh", scope.householdId() == null ? -1L : scope.householdId());
             return "(c.declarantId = :me or c.householdId = :hh)";
         }
-        String[] range = scope.regionCode() == null ? new String[] {"-", "-"} : RegionCodes.range(scope.regionCode());
+        String[] range = scope.regionRange();
         p.and("from", range[0]).and("to", range[1]);
         return "(c.regionCode >= :from and c.regionCode < :to)";
     }
@@ -27,6 +27,12 @@ public class CaseRepository implements PanacheRepositoryBase<CaseEntity, Long> {
     public Uni<CaseEntity> findVisible(Scope scope, long id) {
         Parameters p = Parameters.with("id", id);
         return find("from CaseEntity c where c.id = :id and " + visible(scope, p), p).firstResult();
+    }
+
+    /** A case the caller may see, or "not found" (the same answer whether it exists elsewhere or not). */
+    public Uni<CaseEntity> requireVisible(Scope scope, long id) {
+        return findVisible(scope, id)
+                .onItem().ifNull().failWith(() -> org.dixian.platform.errors.ApiException.notFound("未找到该案件，或不在您的管辖范围内"));
     }
 
     public Uni<CaseEntity> openForHousehold(long householdId) {

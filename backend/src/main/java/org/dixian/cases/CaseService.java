@@ -233,8 +233,7 @@ public class CaseService {
 
     @WithSession
     Uni<Case> load(Scope scope, long id) {
-        return cases.findVisible(scope, id)
-                .onItem().ifNull().failWith(() -> ApiException.notFound("未找到该案件，或不在您的管辖范围内"))
+        return cases.requireVisible(scope, id)
                 .chain(c -> views(List.of(c))).map(l -> l.get(0));
     }
 
@@ -267,8 +266,7 @@ public class CaseService {
     @WithTransaction
     public Uni<Case> visit(Scope scope, long id, NewVisit in) {
         scope.requireRole(VISITORS);
-        return cases.findVisible(scope, id)
-                .onItem().ifNull().failWith(() -> ApiException.notFound("未找到该案件，或不在您的管辖范围内"))
+        return cases.requireVisible(scope, id)
                 .chain(c -> {
                     if (!c.open || c.stage != CaseStage.VISIT) {
                         throw ApiException.conflict("该案件当前处于" + stageName(c.stage) + "，不能记录入户核实");
@@ -310,8 +308,7 @@ public class CaseService {
     @WithTransaction
     public Uni<Case> withdraw(Scope scope, long id, String reason) {
         scope.requireRole(Role.FARMER);
-        return cases.findVisible(scope, id)
-                .onItem().ifNull().failWith(() -> ApiException.notFound("未找到该案件，或不在您的管辖范围内"))
+        return cases.requireVisible(scope, id)
                 .chain(c -> {
                     if (c.declarantId == null || c.declarantId != scope.accountId()) {
                         throw ApiException.forbidden("只有申报人本人可以撤回申报");

@@ -53,7 +53,7 @@ public class HelperService {
     @WithSession
     public Uni<HelperPage> search(Scope scope, String q, Long after, int limit) {
         scope.requireRole(HouseholdService.EDITORS);
-        return helpers.search(scope, blankToNull(q), after, limit).chain(rows -> {
+        return helpers.search(scope, HouseholdService.blankToNull(q), after, limit).chain(rows -> {
             boolean more = rows.size() > limit;
             List<HelperEntity> page = more ? rows.subList(0, limit) : rows;
             return views(page).map(items -> new HelperPage(items, more ? page.get(page.size() - 1).id : null));
@@ -81,7 +81,7 @@ public class HelperService {
             HelperEntity h = new HelperEntity();
             h.name = in.name().trim();
             h.unit = in.unit().trim();
-            h.position = blankToNull(in.position());
+            h.position = HouseholdService.blankToNull(in.position());
             h.phoneEnc = cipher.encrypt(in.phone());
             h.phoneHash = index.of(HouseholdService.PHONE, in.phone());
             h.regionCode = in.regionCode();
@@ -110,7 +110,7 @@ public class HelperService {
     /** The household's pairings, for readers of the household and its bound farmer. */
     @WithSession
     public Uni<List<HelperPairing>> ofHousehold(Scope scope, long id) {
-        requireReader(scope);
+        HouseholdService.requireReader(scope);
         return households.requireVisible(scope, id).chain(h -> pairings.ofHousehold(h.id)).chain(this::pairingViews);
     }
 
@@ -222,14 +222,4 @@ public class HelperService {
                         h.regionCode, names.get(h.regionCode))).toList());
     }
 
-    private static void requireReader(Scope scope) {
-        if (scope.role() != Role.FARMER) {
-            scope.requireRole(HouseholdService.READERS);
-            scope.requireClientScope("households:read");
-        }
-    }
-
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s.trim();
-    }
 }

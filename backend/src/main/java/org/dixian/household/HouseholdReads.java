@@ -141,7 +141,7 @@ public class HouseholdReads {
             String[] r = RegionCodes.range(region);
             return own + " and h.region_code >= " + arg(args, r[0]) + " and h.region_code < " + arg(args, r[1]);
         }
-        String[] range = scope.regionCode() == null ? new String[] {"-", "-"} : RegionCodes.range(scope.regionCode());
+        String[] range = scope.regionRange();
         if (region != null) {
             String[] r = RegionCodes.range(region);
             range = new String[] {max(range[0], r[0]), min(range[1], r[1])};
@@ -165,10 +165,7 @@ public class HouseholdReads {
         if (scope.role() == Role.FARMER) {
             return scope.householdId() != null && scope.householdId() == id;
         }
-        if (scope.regionCode() == null) {
-            return false;
-        }
-        String[] range = RegionCodes.range(scope.regionCode());
+        String[] range = scope.regionRange();
         return regionCode.compareTo(range[0]) >= 0 && regionCode.compareTo(range[1]) < 0;
     }
 

@@ -5,7 +5,6 @@ import io.quarkus.panache.common.Parameters;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.dixian.platform.errors.ApiException;
-import org.dixian.platform.security.RegionCodes;
 import org.dixian.platform.security.Role;
 import org.dixian.platform.security.Scope;
 
@@ -31,7 +30,7 @@ public class HouseholdRepository implements PanacheRepositoryBase<HouseholdEntit
             p.and("hh", scope.householdId() == null ? -1L : scope.householdId());
             return "h.deleted = false and h.id = :hh";
         }
-        String[] range = scope.regionCode() == null ? new String[] {"-", "-"} : RegionCodes.range(scope.regionCode());
+        String[] range = scope.regionRange();
         p.and("scopeFrom", range[0]).and("scopeTo", range[1]);
         return "h.deleted = false and h.regionCode >= :scopeFrom and h.regionCode < :scopeTo";
     }

@@ -520,7 +520,8 @@ public class HouseholdService {
     }
 
 
-    private static void requireReader(Scope scope) {
+    /** Readers of a household: its bound farmer, or the reading roles (clients with households:read). */
+    static void requireReader(Scope scope) {
         if (scope.role() != Role.FARMER) {
             scope.requireRole(READERS);
             scope.requireClientScope("households:read");
@@ -638,7 +639,7 @@ public class HouseholdService {
         return risks == null ? new ArrayList<>() : risks.stream().distinct().map(Enum::name).toList();
     }
 
-    private static String blankToNull(String s) {
+    static String blankToNull(String s) {
         return s == null || s.isBlank() ? null : s.trim();
     }
 }

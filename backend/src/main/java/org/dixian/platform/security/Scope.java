@@ -18,6 +18,14 @@ public record Scope(long accountId, String subject, Role role, String regionCode
         return regionCode == null ? "-" : RegionCodes.prefix(regionCode) + "%";
     }
 
+    /**
+     * Everything under the caller's region as the half-open code range [from, to) (see {@link RegionCodes#range});
+     * without a region, a range no code lies in.
+     */
+    public String[] regionRange() {
+        return regionCode == null ? new String[] {"-", "-"} : RegionCodes.range(regionCode);
+    }
+
     public boolean covers(String code) {
         return regionCode != null && RegionCodes.covers(regionCode, code);
     }
