@@ -13,5 +13,6 @@ import java.util.List;
 public record Case(long id, CaseSource source, CaseStage stage, boolean open, Long householdId, String regionCode,
                    String regionName, String applicantName, List<RiskType> riskTypes, String description,
                    BigDecimal medicalExpense, BigDecimal incomeLoss, BigDecimal disasterLoss, String contactPhone,
-                   OffsetDateTime createdAt, LocalDate stageDue, boolean overdue, int version, List<CaseEvent> events) {
+                   OffsetDateTime createdAt, LocalDate stageDue, boolean overdue, int version, LocalDate noticeEnds,
+                   int openObjections, List<Long> photoIds, List<CaseEvent> events) {
 }

@@ -59,6 +59,11 @@ public class CaseEntity {
     public String requestKey;
     @Column(name = "created_at")
     public OffsetDateTime createdAt;
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(name = "photo_ids")
+    public List<Long> photoIds = new java.util.ArrayList<>();
+    @Column(name = "notice_ends")
+    public LocalDate noticeEnds;
     @Version
     public int version;
 }

@@ -8,5 +8,10 @@ import java.time.OffsetDateTime;
 
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record CaseEvent(String type, CaseStage stage, Role actorRole, String actorRegion, OffsetDateTime at, String reason,
-                        LocalDate due) {
+                        LocalDate due, CaseDecision decision, Double latitude, Double longitude, java.util.List<Long> attachments) {
+    /** A step without a decision, location or photos. */
+    public CaseEvent(String type, CaseStage stage, Role actorRole, String actorRegion, OffsetDateTime at, String reason,
+                     LocalDate due) {
+        this(type, stage, actorRole, actorRegion, at, reason, due, null, null, null, java.util.List.of());
+    }
 }

@@ -9,9 +9,12 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import org.dixian.platform.security.Role;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.List;
 
 /** One append-only step of a case (the table refuses updates and deletes). */
 @Entity
@@ -35,8 +38,15 @@ public class CaseEventEntity {
     public OffsetDateTime at;
     public String reason;
     public LocalDate due;
+    @Enumerated(EnumType.STRING)
+    public CaseDecision decision;
+    public Double latitude;
+    public Double longitude;
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    public List<Long> attachments = new java.util.ArrayList<>();
 
     CaseEvent view() {
-        return new CaseEvent(type, stage, actorRole, actorRegion, at, reason, due);
+        return new CaseEvent(type, stage, actorRole, actorRegion, at, reason, due, decision, latitude, longitude,
+                attachments == null ? List.of() : attachments);
     }
 }

@@ -15,16 +15,29 @@ public class CaseEventRepository implements PanacheRepositoryBase<CaseEventEntit
 
     public Uni<CaseEventEntity> append(long caseId, String type, CaseStage stage, Scope actor, OffsetDateTime at,
                                        String reason, LocalDate due) {
+        return append(caseId, type, stage, actor, at, reason, due, null, null, null, null);
+    }
+
+    /** A step with its decision, where it was taken and its photos; {@code actor} null for the system or the public. */
+    public Uni<CaseEventEntity> append(long caseId, String type, CaseStage stage, Scope actor, OffsetDateTime at,
+                                       String reason, LocalDate due, CaseDecision decision, Double latitude,
+                                       Double longitude, List<Long> attachments) {
         CaseEventEntity e = new CaseEventEntity();
         e.caseId = caseId;
         e.type = type;
         e.stage = stage;
-        e.actorId = actor.actorId();
-        e.actorRole = actor.role();
-        e.actorRegion = actor.regionCode();
+        if (actor != null) {
+            e.actorId = actor.actorId();
+            e.actorRole = actor.role();
+            e.actorRegion = actor.regionCode();
+        }
         e.at = at;
         e.reason = reason;
         e.due = due;
+        e.decision = decision;
+        e.latitude = latitude;
+        e.longitude = longitude;
+        e.attachments = attachments == null ? new java.util.ArrayList<>() : new java.util.ArrayList<>(attachments);
         return persist(e);
     }
 

@@ -30,8 +30,13 @@ public class CaseResource {
     private final CaseService service;
     private final CurrentScope scope;
 
-    public CaseResource(CaseService service, CurrentScope scope) {
+    private final ChainService chain;
+    private final NoticeService notices;
+
+    public CaseResource(CaseService service, ChainService chain, NoticeService notices, CurrentScope scope) {
         this.service = service;
+        this.chain = chain;
+        this.notices = notices;
         this.scope = scope;
     }
 
@@ -81,5 +86,50 @@ public class CaseResource {
     public Uni<Case> withdraw(@PathParam("caseId") long caseId,
                               @Valid @NotNull(message = "请求体不能为空") org.dixian.household.Reason body) {
         return service.withdraw(scope.get(), caseId, body.reason());
+    }
+
+    @POST
+    @Path("{caseId}/village-review")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Uni<Case> villageReview(@PathParam("caseId") long caseId,
+                                   @Valid @NotNull(message = "请求体不能为空") VillageReviewRequest body) {
+        return chain.villageReview(scope.get(), caseId, body);
+    }
+
+    @POST
+    @Path("{caseId}/notice/close")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Uni<Case> closeNotice(@PathParam("caseId") long caseId, @Valid @NotNull(message = "请求体不能为空") CaseVersion body) {
+        return chain.closeNotice(scope.get(), caseId, body);
+    }
+
+    @POST
+    @Path("{caseId}/township-review")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Uni<Case> townshipReview(@PathParam("caseId") long caseId,
+                                    @Valid @NotNull(message = "请求体不能为空") StageDecisionRequest body) {
+        return chain.townshipReview(scope.get(), caseId, body);
+    }
+
+    @POST
+    @Path("{caseId}/county-approval")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Uni<Case> countyApproval(@PathParam("caseId") long caseId,
+                                    @Valid @NotNull(message = "请求体不能为空") StageDecisionRequest body) {
+        return chain.countyApproval(scope.get(), caseId, body);
+    }
+
+    @GET
+    @Path("{caseId}/objections")
+    public Uni<java.util.List<Objection>> objections(@PathParam("caseId") long caseId) {
+        return notices.list(scope.get(), caseId);
+    }
+
+    @POST
+    @Path("{caseId}/objections/{objectionId}/answer")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Uni<Objection> answer(@PathParam("caseId") long caseId, @PathParam("objectionId") long objectionId,
+                                 @Valid @NotNull(message = "请求体不能为空") ObjectionAnswer body) {
+        return notices.answer(scope.get(), caseId, objectionId, body);
     }
 }

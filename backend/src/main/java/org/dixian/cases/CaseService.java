@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.dixian.calendar.WorkingCalendar;
 import org.dixian.household.HouseholdService;
 import org.dixian.household.RiskType;
+import org.dixian.media.MediaService;
 import org.dixian.platform.crypto.BlindIndex;
 import org.dixian.platform.crypto.FieldCipher;
 import org.dixian.platform.crypto.Masking;
@@ -16,7 +17,6 @@ import org.dixian.platform.security.RegionCodes;
 import org.dixian.platform.security.Role;
 import org.dixian.platform.security.Scope;
 import org.dixian.region.RegionService;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -51,14 +51,15 @@ public class CaseService {
     private final BlindIndex index;
     private final Idempotency idempotency;
     private final Clock clock;
-    private final int visitDays;
-    private final int reviewDays;
+    private final StageLimits limits;
+    private final ObjectionRepository objections;
+    private final CaseVisitRepository visits;
+    private final MediaService media;
 
     public CaseService(io.vertx.mutiny.sqlclient.Pool pool, CaseRepository cases, CaseEventRepository events, HouseholdService households,
                        RegionService regions, WorkingCalendar calendar, FieldCipher cipher, BlindIndex index,
-                       Idempotency idempotency, Clock clock,
-                       @ConfigProperty(name = "dixian.cases.limits.visit", defaultValue = "3") int visitDays,
-                       @ConfigProperty(name = "dixian.cases.limits.village-review", defaultValue = "2") int reviewDays) {
+                       Idempotency idempotency, Clock clock, StageLimits limits, ObjectionRepository objections,
+                       CaseVisitRepository visits, MediaService media) {
         this.pool = pool;
         this.cases = cases;
         this.events = events;
@@ -69,8 +70,10 @@ public class CaseService {
         this.index = index;
         this.idempotency = idempotency;
         this.clock = clock;
-        this.visitDays = visitDays;
-        this.reviewDays = reviewDays;
+        this.limits = limits;
+        this.objections = objections;
+        this.visits = visits;
+        this.media = media;
     }
 
     /** A farmer's declaration; the same idempotency key returns the same case, a second open one answers 409. */
@@ -102,8 +105,11 @@ public class CaseService {
                 return in.villageCode();
             });
         }
+        List<Long> photos = in.photoIds() == null ? List.of() : in.photoIds().stream().distinct().toList();
         return village.chain(v -> idempotency.onceCreated("case:" + scope.accountId(), idempotencyKey,
-                () -> insert(scope, v, in, scope.accountId() + ":" + idempotencyKey), id -> load(scope, id)));
+                () -> checkPhotos(scope, photos)
+                        .chain(() -> insert(scope, v, in, photos, scope.accountId() + ":" + idempotencyKey)),
+                id -> load(scope, id)));
     }
 
     /**
@@ -115,9 +121,9 @@ public class CaseService {
             with c as (
                 insert into identification_case (source, stage, open, household_id, region_code, declarant_id,
                         applicant_name, risk_types, description, medical_expense, income_loss, disaster_loss,
-                        contact_phone_enc, contact_phone_hash, consent_text, stage_due, request_key, created_at)
+                        contact_phone_enc, contact_phone_hash, consent_text, stage_due, request_key, created_at, photo_ids)
                 values ('FARMER_DECLARATION', 'VISIT', true, $1, $2, $3, $4, $5::varchar(40)[], $6, $7, $8, $9, $10, $11,
-                        $12, $13, $14, $15)
+                        $12, $13, $14, $15, $18::bigint[])
                 on conflict do nothing
                 returning id
             ), e as (
@@ -138,9 +144,10 @@ public class CaseService {
              order by (request_key = $1) desc limit 1
             """;
 
-    Uni<Idempotency.Created<Case>> insert(Scope scope, String village, NewDeclaration in, String requestKey) {
+    Uni<Idempotency.Created<Case>> insert(Scope scope, String village, NewDeclaration in, List<Long> photos, String requestKey) {
         OffsetDateTime now = OffsetDateTime.now(clock);
-        LocalDate due = calendar.days().addWorkingDays(now.toLocalDate(), visitDays);
+        int visitDays = limits.of(village).visit();
+        LocalDate due = Deadlines.due(calendar.days(), clock, visitDays);
         List<String> risks = in.riskTypes().stream().distinct().map(Enum::name).toList();
         String applicant = scope.householdId() == null ? in.applicantName().trim() : null;
         String visitReason = "由村级入户核实，" + visitDays + " 个工作日内完成";
@@ -152,15 +159,17 @@ public class CaseService {
                 .addValue(risks.toArray(String[]::new)).addValue(in.description().trim()).addValue(medical)
                 .addValue(income).addValue(disaster).addValue(cipher.encrypt(in.contactPhone()))
                 .addValue(index.of("phone", in.contactPhone())).addValue(CONSENT).addValue(due).addValue(requestKey)
-                .addValue(now).addValue(scope.regionCode()).addValue(visitReason);
+                .addValue(now).addValue(scope.regionCode()).addValue(visitReason)
+                .addValue(photos.toArray(Long[]::new));
         return pool.preparedQuery(DECLARE).execute(args).chain(rows -> {
             if (rows.size() > 0) {
                 long id = rows.iterator().next().getLong("id");
-                return regions.names(List.of(village)).map(names -> new Idempotency.Created<>(id, new Case(id,
+                Uni<Void> attached = photos.isEmpty() ? Uni.createFrom().voidItem() : attachPhotos(scope, photos, village, id);
+                return attached.chain(() -> regions.names(List.of(village))).map(names -> new Idempotency.Created<>(id, new Case(id,
                         CaseSource.FARMER_DECLARATION, CaseStage.VISIT, true, scope.householdId(), village,
                         names.get(village), applicant, risks.stream().map(RiskType::valueOf).toList(),
                         in.description().trim(), medical, income, disaster, Masking.phone(in.contactPhone()), now, due,
-                        false, 0, List.of(
+                        false, 0, null, 0, photos, List.of(
                                 new CaseEvent("DECLARED", CaseStage.VISIT, Role.FARMER, scope.regionCode(), now, null, null),
                                 new CaseEvent("VISIT_ASSIGNED", CaseStage.VISIT, Role.FARMER, scope.regionCode(), now,
                                         visitReason, due)))));
@@ -169,7 +178,7 @@ public class CaseService {
                     scope.householdId(), scope.accountId(), village)).chain(found -> {
                 if (found.size() == 0) {
                     // The conflicting row went away between the two statements (withdrawn meanwhile): try again.
-                    return insert(scope, village, in, requestKey);
+                    return insert(scope, village, in, photos, requestKey);
                 }
                 io.vertx.mutiny.sqlclient.Row r = found.iterator().next();
                 long id = r.getLong("id");
@@ -179,6 +188,20 @@ public class CaseService {
                 throw ApiException.conflictWith("您家已有一件申报正在办理，请查看办理进度", "/api/cases/" + id);
             });
         });
+    }
+
+    /**
+     * The declaration's photos, checked before the case was written, are tied to it just after (a photo used by a
+     * second declaration in between is the only way this can fail, and it answers 400 like any bad photo id).
+     */
+    @WithSession
+    Uni<Void> checkPhotos(Scope scope, List<Long> photos) {
+        return photos.isEmpty() ? Uni.createFrom().voidItem() : media.requireAttachable(scope, photos, "photoIds");
+    }
+
+    @WithTransaction
+    Uni<Void> attachPhotos(Scope scope, List<Long> photos, String village, long caseId) {
+        return media.attach(scope, photos, village, "case:" + caseId, "photoIds");
     }
 
     private static BigDecimal money(BigDecimal amount) {
@@ -205,7 +228,8 @@ public class CaseService {
                 throw ApiException.conflictWith("这户已有一件识别案件正在办理", "/api/cases/" + existing.id);
             }
             OffsetDateTime now = OffsetDateTime.now(clock);
-            LocalDate due = calendar.days().addWorkingDays(now.toLocalDate(), visitDays);
+            int visitDays = limits.of(village).visit();
+            LocalDate due = Deadlines.due(calendar.days(), clock, visitDays);
             CaseEntity c = new CaseEntity();
             c.source = CaseSource.valueOf(in.source().name());
             c.stage = CaseStage.VISIT;
@@ -274,8 +298,12 @@ public class CaseService {
                     if (c.version != in.version()) {
                         throw ApiException.conflict("案件已被他人办理，请刷新后重试");
                     }
+                    if (in.householdId() != null && c.householdId != null && !in.householdId().equals(c.householdId)) {
+                        throw ApiException.invalid("householdId", "该案件已关联农户，不能改为其他农户");
+                    }
                     OffsetDateTime now = OffsetDateTime.now(clock);
-                    LocalDate due = calendar.days().addWorkingDays(now.toLocalDate(), reviewDays);
+                    LocalDate due = Deadlines.due(calendar.days(), clock, limits.of(c.regionCode).villageReview());
+                    List<Long> photos = in.photoIds() == null ? List.of() : in.photoIds().stream().distinct().toList();
                     CaseVisitEntity v = new CaseVisitEntity();
                     v.caseId = c.id;
                     v.perCapitaIncome = money(in.perCapitaIncome());
@@ -296,12 +324,35 @@ public class CaseService {
                     v.at = now;
                     c.stage = CaseStage.VILLAGE_REVIEW;
                     c.stageDue = due;
-                    return cases.getSession().chain(session -> session.persist(v))
+                    return linkHousehold(scope, c, in.householdId())
+                            .chain(() -> media.attach(scope, photos, c.regionCode, "case:" + c.id, "photoIds"))
+                            .chain(() -> visits.persist(v))
                             .chain(() -> events.append(c.id, "VISITED", CaseStage.VILLAGE_REVIEW, scope, now,
-                                    in.findings().trim(), due))
+                                    in.findings().trim(), due, null, in.latitude(), in.longitude(), photos))
                             .chain(() -> cases.flush())
                             .chain(() -> views(List.of(c))).map(l -> l.get(0));
                 });
+    }
+
+    /**
+     * A declaration by a farmer not yet registered is tied, at the visit, to the household the village has since
+     * registered for them: it must be of the case's village and have no other open case.
+     */
+    private Uni<Void> linkHousehold(Scope scope, CaseEntity c, Long householdId) {
+        if (householdId == null || c.householdId != null) {
+            return Uni.createFrom().voidItem();
+        }
+        return households.get(scope, householdId).chain(h -> {
+            if (!h.regionCode().equals(c.regionCode)) {
+                throw ApiException.invalid("householdId", "该农户不在申报所在的村");
+            }
+            return cases.openForHousehold(householdId);
+        }).invoke(other -> {
+            if (other != null) {
+                throw ApiException.conflictWith("该农户已有一件识别案件正在办理", "/api/cases/" + other.id);
+            }
+            c.householdId = householdId;
+        }).replaceWithVoid();
     }
 
     /** The farmer takes the declaration back, while nobody has visited yet. */
@@ -325,21 +376,23 @@ public class CaseService {
                 });
     }
 
-    private Uni<List<Case>> views(List<CaseEntity> list) {
+    /** Cases as shown, with their steps, village names and (under notice) unanswered objections. */
+    Uni<List<Case>> views(List<CaseEntity> list) {
         if (list.isEmpty()) {
             return Uni.createFrom().item(List.of());
         }
-        LocalDate today = LocalDate.now(clock);
-        return events.ofCases(list.stream().map(c -> c.id).toList()).chain(all -> {
+        List<Long> noticed = list.stream().filter(c -> c.stage == CaseStage.PUBLIC_NOTICE).map(c -> c.id).toList();
+        return events.ofCases(list.stream().map(c -> c.id).toList()).chain(all -> objections.openCounts(noticed).chain(open -> {
             Map<Long, List<CaseEvent>> byCase = new HashMap<>();
             all.forEach(e -> byCase.computeIfAbsent(e.caseId, k -> new ArrayList<>()).add(e.view()));
             return regions.names(list.stream().map(c -> c.regionCode).toList()).map(names -> list.stream().map(c ->
                     new Case(c.id, c.source, c.stage, c.open, c.householdId, c.regionCode, names.get(c.regionCode),
                             c.applicantName, c.riskTypes.stream().map(RiskType::valueOf).toList(), c.description,
                             c.medicalExpense, c.incomeLoss, c.disasterLoss, Masking.phone(cipher.decrypt(c.contactPhoneEnc)),
-                            c.createdAt, c.stageDue, c.open && c.stageDue != null && today.isAfter(c.stageDue), c.version,
+                            c.createdAt, c.stageDue, c.open && Deadlines.overdue(c.stageDue, clock), c.version,
+                            c.noticeEnds, open.getOrDefault(c.id, 0), c.photoIds == null ? List.of() : c.photoIds,
                             byCase.getOrDefault(c.id, List.of()))).toList());
-        });
+        }));
     }
 
     private static void requireReader(Scope scope) {

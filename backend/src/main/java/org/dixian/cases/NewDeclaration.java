@@ -21,5 +21,6 @@ public record NewDeclaration(
         @DecimalMin(value = "0", message = "金额不能为负数") @DecimalMax(value = "10000000", message = "金额过大") BigDecimal incomeLoss,
         @DecimalMin(value = "0", message = "金额不能为负数") @DecimalMax(value = "10000000", message = "金额过大") BigDecimal disasterLoss,
         @NotNull(message = "请填写联系电话") @Pattern(regexp = "^1[3-9][0-9]{9}$", message = "手机号应为 11 位中国大陆手机号") String contactPhone,
-        @NotNull(message = "请阅读并同意入户核实") Boolean consent) {
+        @NotNull(message = "请阅读并同意入户核实") Boolean consent,
+        @Size(max = 9, message = "照片最多 9 张") List<@NotNull(message = "照片不能为空") Long> photoIds) {
 }

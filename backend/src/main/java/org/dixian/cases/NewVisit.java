@@ -23,5 +23,7 @@ public record NewVisit(
         @NotBlank(message = "请填写核实情况") @Size(max = 1000, message = "核实情况最长 1000 个字") String findings,
         @NotNull(message = "缺少定位，请开启定位后重试") @DecimalMin(value = "-90", message = "纬度有误") @DecimalMax(value = "90", message = "纬度有误") Double latitude,
         @NotNull(message = "缺少定位，请开启定位后重试") @DecimalMin(value = "-180", message = "经度有误") @DecimalMax(value = "180", message = "经度有误") Double longitude,
-        @NotNull(message = "缺少定位精度") @DecimalMin(value = "0", message = "定位精度有误") @DecimalMax(value = "100000", message = "定位精度有误") Double accuracy) {
+        @NotNull(message = "缺少定位精度") @DecimalMin(value = "0", message = "定位精度有误") @DecimalMax(value = "100000", message = "定位精度有误") Double accuracy,
+        Long householdId,
+        @Size(max = 9, message = "照片最多 9 张") List<@NotNull(message = "照片不能为空") Long> photoIds) {
 }

@@ -22,6 +22,7 @@ import java.time.OffsetDateTime;
 import java.time.Period;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
@@ -311,6 +312,51 @@ public class HouseholdService {
             h.updatedAt = OffsetDateTime.now(clock);
             return events.append(h.id, null, "UPDATED", scope, in.reason().trim(), changes)
                     .chain(() -> households.flush()).chain(() -> detail(h));
+        });
+    }
+
+    /**
+     * The county's approval of an identification case makes the household a monitoring object of the given type
+     * with the confirmed risks from the given start (or renews the risks of one already monitored, keeping its
+     * start); recorded as a household event with the reason. Runs in the caller's transaction.
+     */
+    @WithTransaction
+    public Uni<Household> startMonitoring(Scope scope, long id, MonitoringType type, List<RiskType> risks, LocalDate start,
+                                          String reason) {
+        scope.requireRole(Role.COUNTY_CADRE);
+        return households.requireVisible(scope, id).chain(h -> {
+            boolean renewing = h.category == HouseholdCategory.MONITORED && !h.riskEliminated;
+            List<FieldChange> changes = new ArrayList<>();
+            h.category = track(changes, "category", h.category, HouseholdCategory.MONITORED, Enum::name);
+            h.monitoringType = track(changes, "monitoringType", h.monitoringType, type, Enum::name);
+            h.riskTypes = track(changes, "riskTypes", h.riskTypes, names(risks), l -> String.join(",", l));
+            if (!renewing) {
+                h.monitoringStart = track(changes, "monitoringStart", h.monitoringStart, start, String::valueOf);
+            }
+            if (h.riskEliminated) {
+                changes.add(new FieldChange("riskEliminated", "true", "false"));
+                h.riskEliminated = false;
+                h.riskEliminatedOn = null;
+            }
+            h.updatedAt = OffsetDateTime.now(clock);
+            return events.append(h.id, null, "MONITORING_STARTED", scope, reason, changes)
+                    .chain(() -> households.flush()).chain(() -> detail(h));
+        });
+    }
+
+    /** Head name and member count of households, for listings outside the registry (no scope: callers check it). */
+    public record Head(long householdId, String regionCode, String name, int memberCount) {
+    }
+
+    @WithSession
+    public Uni<Map<Long, Head>> heads(java.util.Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
+        return households.list("id in ?1", ids).map(list -> {
+            Map<Long, Head> out = new HashMap<>();
+            list.forEach(h -> out.put(h.id, new Head(h.id, h.regionCode, h.headName, h.memberCount)));
+            return out;
         });
     }
 

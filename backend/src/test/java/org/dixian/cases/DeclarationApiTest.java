@@ -92,7 +92,7 @@ class DeclarationApiTest {
         assertEquals("任庄村", j.getString("regionName"));
         assertEquals(List.of("DECLARED", "VISIT_ASSIGNED"), j.getList("events.type"));
         LocalDate today = LocalDate.now(clock);
-        assertEquals(calendar.days().addWorkingDays(today, 3).toString(), j.getString("stageDue"));
+        assertEquals(calendar.days().addWorkingDays(today, 2).toString(), j.getString("stageDue"));
         assertEquals(j.getString("stageDue"), j.getString("events[1].due"));
         String phone = (String) body.get("contactPhone");
         assertEquals(phone.substring(0, 3) + "****" + phone.substring(7), j.getString("contactPhone"));
@@ -252,7 +252,7 @@ class DeclarationApiTest {
         assertEquals(200, r.statusCode(), r::asString);
         assertEquals("VILLAGE_REVIEW", r.jsonPath().getString("stage"));
         assertEquals(List.of("DECLARED", "VISIT_ASSIGNED", "VISITED"), r.jsonPath().getList("events.type"));
-        assertEquals(calendar.days().addWorkingDays(LocalDate.now(clock), 2).toString(), r.jsonPath().getString("stageDue"));
+        assertEquals(calendar.days().addWorkingDays(LocalDate.now(clock), 1).toString(), r.jsonPath().getString("stageDue"));
         assertEquals("VILLAGE_CADRE", r.jsonPath().getString("events[2].actorRole"));
         assertEquals(1L, count("select count(*) from case_visit where case_id = $1 and not medical and latitude = 34.82", id));
 

@@ -1,0 +1,4 @@
+package org.dixian.cases;
+
+public record StageCount(CaseStage stage, long open, long overdue) {
+}
