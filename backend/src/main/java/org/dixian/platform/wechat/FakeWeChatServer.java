@@ -25,6 +25,9 @@ import java.util.concurrent.ConcurrentHashMap;
  *       {@code risky…} → 40226; any other code → openid {@code "o-" + code}</li>
  *   <li>{@code POST /wxa/business/getuserphonenumber}: code {@code phone-13800000004} → that phone; each code
  *       single-use and valid 5 minutes, else 40029</li>
+ *   <li>{@code POST /cgi-bin/message/subscribe/send}: touser {@code refused…} → 43101 (not subscribed); after
+ *       {@link #failSubscribe} the next n sends to that user answer the given error; otherwise the message is
+ *       recorded ({@link #subscribeMessages}) and answered ok</li>
  * </ul>
  */
 @ApplicationScoped
@@ -34,6 +37,11 @@ public class FakeWeChatServer {
     private final Clock clock;
     private final Map<String, Instant> usedPhoneCodes = new ConcurrentHashMap<>();
     private final Map<String, Instant> firstSeen = new ConcurrentHashMap<>();
+    /** Kept for tests and for a look in development; the oldest go first. */
+    private static final int MAX_RECORDED = 1000;
+    private final java.util.Deque<JsonObject> subscribeMessages = new java.util.concurrent.ConcurrentLinkedDeque<>();
+    /** Per openid: how many more sends fail, and with which error code. */
+    private final Map<String, int[]> subscribeFailures = new ConcurrentHashMap<>();
     private int port;
     private HttpServer server;
 
@@ -60,6 +68,7 @@ public class FakeWeChatServer {
         router.post("/cgi-bin/stable_token").handler(this::token);
         router.get("/sns/jscode2session").handler(this::jscode2session);
         router.post("/wxa/business/getuserphonenumber").handler(this::phone);
+        router.post("/cgi-bin/message/subscribe/send").handler(this::subscribeSend);
         // The port is chosen up front so that nothing waits for the bind (this may run on the event loop).
         try (java.net.ServerSocket probe = new java.net.ServerSocket(0)) {
             port = probe.getLocalPort();
@@ -112,6 +121,49 @@ public class FakeWeChatServer {
                 .put("countryCode", "86")
                 .put("watermark", new JsonObject().put("timestamp", now.getEpochSecond()).put("appid", "wx0000000000000000"));
         send(ctx, new JsonObject().put("errcode", 0).put("errmsg", "ok").put("phone_info", info));
+    }
+
+    /** The subscribe messages received so far (request bodies), oldest first. */
+    public java.util.List<JsonObject> subscribeMessages() {
+        return java.util.List.copyOf(subscribeMessages);
+    }
+
+    /** The next {@code times} subscribe sends to this openid answer WeChat error {@code errcode}. */
+    public void failSubscribe(String openid, int times, int errcode) {
+        subscribeFailures.put(openid, new int[] {times, errcode});
+    }
+
+    /** The error code for this send when a failure is due for the user, else 0. */
+    private int dueFailure(String openid) {
+        int[] code = {0};
+        subscribeFailures.computeIfPresent(openid, (k, f) -> {
+            code[0] = f[1];
+            return f[0] <= 1 ? null : new int[] {f[0] - 1, f[1]};
+        });
+        return code[0];
+    }
+
+    private void subscribeSend(RoutingContext ctx) {
+        JsonObject body = ctx.body().asJsonObject();
+        String touser = body == null ? null : body.getString("touser");
+        int failure = touser == null ? 0 : dueFailure(touser);
+        if (ctx.request().getParam("access_token") == null) {
+            send(ctx, error(41001, "access_token missing"));
+        } else if (failure != 0) {
+            send(ctx, error(failure, "fake failure"));
+        } else if (touser == null || touser.isBlank()) {
+            send(ctx, error(40003, "invalid openid"));
+        } else if (body.getString("template_id") == null) {
+            send(ctx, error(40037, "invalid template_id"));
+        } else if (touser.startsWith("refused")) {
+            send(ctx, error(43101, "user refuse to accept the msg"));
+        } else {
+            subscribeMessages.addLast(body.copy());
+            while (subscribeMessages.size() > MAX_RECORDED) {
+                subscribeMessages.pollFirst();
+            }
+            send(ctx, error(0, "ok"));
+        }
     }
 
     private static JsonObject error(int code, String msg) {

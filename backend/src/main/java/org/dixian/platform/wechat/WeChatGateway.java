@@ -4,6 +4,7 @@ import cn.binarywang.wx.miniapp.api.WxMaService;
 import cn.binarywang.wx.miniapp.api.impl.WxMaServiceImpl;
 import cn.binarywang.wx.miniapp.bean.WxMaJscode2SessionResult;
 import cn.binarywang.wx.miniapp.bean.WxMaPhoneNumberInfo;
+import cn.binarywang.wx.miniapp.bean.WxMaSubscribeMessage;
 import cn.binarywang.wx.miniapp.config.impl.WxMaDefaultConfigImpl;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -27,12 +28,21 @@ public class WeChatGateway {
     public record Session(String openid, String unionid) {
     }
 
+    /** What became of a subscribe message: sent, or refused because the user has not subscribed (43101). */
+    public enum SubscribeOutcome { SENT, REFUSED }
+
+    /** WeChat's answer when the user has not subscribed to the template (or used up the subscription). */
+    static final int NOT_SUBSCRIBED = 43101;
+
     private final WxMaService service;
+    private final String miniprogramState;
 
     public WeChatGateway(@ConfigProperty(name = "dixian.wechat.appid") String appid,
                          @ConfigProperty(name = "dixian.wechat.secret") String secret,
                          @ConfigProperty(name = "dixian.wechat.api-base-url") String apiBaseUrl,
+                         @ConfigProperty(name = "dixian.wechat.miniprogram-state", defaultValue = "formal") String miniprogramState,
                          FakeWeChatServer fake) {
+        this.miniprogramState = miniprogramState;
         WxMaDefaultConfigImpl config = new WxMaDefaultConfigImpl();
         config.setAppid(appid);
         config.setSecret(secret);
@@ -54,6 +64,35 @@ public class WeChatGateway {
         return blocking(() -> {
             WxMaPhoneNumberInfo info = service.getUserService().getPhoneNoInfo(code);
             return info.getPurePhoneNumber() != null ? info.getPurePhoneNumber() : info.getPhoneNumber();
+        });
+    }
+
+    /**
+     * Sends a subscribe message (订阅消息). Not a request of the user's: failures are not problem answers but a
+     * {@link WeChatException} with WeChat's code, or the I/O failure itself, for the caller (the outbox) to retry.
+     */
+    public Uni<SubscribeOutcome> sendSubscribe(SubscribeMessage message) {
+        WxMaSubscribeMessage m = new WxMaSubscribeMessage();
+        m.setToUser(message.openid());
+        m.setTemplateId(message.templateId());
+        m.setPage(message.page());
+        m.setMiniprogramState(miniprogramState);
+        m.setLang("zh_CN");
+        if (message.data() != null) {
+            message.data().forEach((key, value) -> m.addData(new WxMaSubscribeMessage.MsgData(key, value)));
+        }
+        // WxJava uses blocking HTTP: keep it off the event loop.
+        return OffLoop.run(() -> {
+            try {
+                service.getMsgService().sendSubscribeMsg(m);
+                return SubscribeOutcome.SENT;
+            } catch (WxErrorException e) {
+                int code = e.getError() != null ? e.getError().getErrorCode() : -1;
+                if (code == NOT_SUBSCRIBED) {
+                    return SubscribeOutcome.REFUSED;
+                }
+                throw new WeChatException(code, e.getError() != null ? e.getError().getErrorMsg() : e.getMessage());
+            }
         });
     }
 
