@@ -113,7 +113,8 @@ public class CaseService {
     }
 
     /**
-     * The declaration and its two events in one statement and one round trip. The unique indexes decide: nothing
+     * The declaration, its two events and the outbox message that tells the village's cadres (CaseDeclaredHandler)
+     * in one statement and one round trip. The unique indexes decide: nothing
      * is written when the request key was used before (a retry: its case is answered) or when the household (or
      * the unregistered farmer in this village) already has an open case (409 pointing at it).
      */
@@ -132,6 +133,11 @@ public class CaseService {
                   from c, (values (1, 'DECLARED', null::text, null::date), (2, 'VISIT_ASSIGNED', $17::text, $13::date))
                        as x(n, type, reason, due)
                  order by x.n
+            ), o as (
+                insert into outbox (topic, dedup_key, payload, created_at, next_attempt_at)
+                select 'case.declared', 'case:' || c.id || ':declared',
+                       jsonb_build_object('caseId', c.id, 'regionCode', $2::text), $15::timestamptz, $15::timestamptz
+                  from c
             )
             select id from c
             """;

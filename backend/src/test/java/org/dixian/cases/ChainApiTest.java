@@ -54,6 +54,8 @@ class ChainApiTest {
     BlindIndex index;
     @Inject
     OverdueJob overdue;
+    @Inject
+    org.dixian.platform.outbox.OutboxRelay relay;
 
     private final Tokens.Principal village = Tokens.villageCadre();
     private final Tokens.Principal township = Tokens.townshipCadre();
@@ -208,9 +210,12 @@ class ChainApiTest {
         assertEquals(today.toString(), hh.getString("monitoringStart"));
         assertEquals(1L, count("select count(*) from household_event where household_id = $1 and type = 'MONITORING_STARTED'",
                 v.household().id()));
-        assertEquals(1L, count("select count(*) from outbox where topic = 'national.sync' and payload->>'caseId' = $1::text", v.id()));
-        // The farmer sees the outcome.
+        assertEquals(1L, count("select count(*) from outbox where topic = 'national.sync' and (payload->>'caseId')::bigint = $1", v.id()));
+        // The farmer sees the outcome, and is told.
         assertEquals("APPROVED", Api.as(v.farmer()).get("/api/cases/{id}", v.id()).jsonPath().getString("stage"));
+        List<String> told = Api.as(v.farmer()).get("/api/me/notifications").jsonPath().getList("items.title");
+        assertTrue(told.contains("申报已认定"), told::toString);
+        assertTrue(told.contains("申报已通过村评议"), told::toString);
         // Nothing more can happen to a decided case.
         assertProblem(post(county, "/api/cases/{id}/county-approval", v.id(), pass), 409);
     }
@@ -364,6 +369,31 @@ class ChainApiTest {
         assertTrue(c.getBoolean("overdue"));
         assertNull(c.get("events.find { it.type == 'OVERDUE' }.actorRole"));
         assertEquals(due.toString(), c.getString("events.find { it.type == 'OVERDUE' }.due"));
+        // The village is reminded and the township above it is told.
+        assertTrue(titles(village).contains("超时提醒：村评议"));
+        assertTrue(titles(township).contains("下级超时：村评议"));
+    }
+
+    private List<String> titles(Tokens.Principal p) {
+        return Api.as(p).queryParam("limit", 100).get("/api/me/notifications").jsonPath().getList("items.title");
+    }
+
+    @Test
+    void aDeclarationTellsTheVillageThroughTheOutbox() throws Throwable {
+        CreatedHousehold h = aHousehold().create();
+        long id = DeclarationApiTest.declare(farmerOf(h), DeclarationApiTest.declaration(), UUID.randomUUID().toString())
+                .jsonPath().getLong("id");
+        assertEquals(1L, count("select count(*) from outbox where topic = 'case.declared' and dedup_key = 'case:' || $1::bigint || ':declared'", id));
+        String delivered = "select count(*) from outbox where topic = 'case.declared' and delivered_at is not null"
+                + " and dedup_key = 'case:' || $1::bigint || ':declared'";
+        for (int i = 0; i < 100 && count(delivered, id) == 0; i++) {
+            io.quarkus.vertx.VertxContextSupport.subscribeAndAwait(() -> relay.runOnce());
+        }
+        Map<String, Object> todo = Api.as(village).queryParam("limit", 100).get("/api/me/notifications").jsonPath()
+                .<Map<String, Object>>getList("items").stream()
+                .filter(n -> ("/pages/cases/detail?id=" + id).equals(n.get("link"))).findFirst().orElseThrow();
+        assertEquals("待办：入户核实", todo.get("title"));
+        assertEquals(1L, count(delivered, id));
     }
 
     private int flagLate() {
