@@ -9,6 +9,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import org.dixian.platform.security.CurrentScope;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -16,7 +17,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.jboss.resteasy.reactive.ResponseStatus;
 import org.jboss.resteasy.reactive.RestForm;
-import org.jboss.resteasy.reactive.RestResponse;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 
 /** Photo uploads (multipart, as WeChat's wx.uploadFile sends them, field "file") and their download. */
@@ -49,8 +49,10 @@ public class MediaResource {
     @APIResponse(responseCode = "200", description = "照片", content = {
             @Content(mediaType = JPEG, schema = @Schema(type = SchemaType.STRING, format = "binary")),
             @Content(mediaType = PNG, schema = @Schema(type = SchemaType.STRING, format = "binary"))})
-    public Uni<RestResponse<byte[]>> get(@PathParam("mediaId") long mediaId) {
-        return service.content(scope.get(), mediaId).map(f -> RestResponse.ResponseBuilder.ok(f.bytes(), f.contentType())
+    public Uni<Response> get(@PathParam("mediaId") long mediaId) {
+        // A jakarta Response: Quarkus REST writes a RestResponse<byte[]> of a method producing two types with
+        // the byte array's toString().
+        return service.content(scope.get(), mediaId).map(f -> Response.ok(f.bytes(), f.contentType())
                 // The bytes of an id never change; who may see them can, so only the caller's own cache keeps them.
                 .header("Cache-Control", "private, max-age=86400")
                 .header("ETag", "\"" + f.sha256() + "\"")

@@ -20,6 +20,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.HashSet;
 import java.util.List;
 
@@ -73,7 +74,8 @@ public class MediaService {
             e.latitude = kept.evidence().latitude();
             e.longitude = kept.evidence().longitude();
             e.takenAt = kept.evidence().takenAt();
-            e.createdAt = OffsetDateTime.now(clock);
+            // As the database keeps it, so that the upload's answer and later reads agree.
+            e.createdAt = OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS);
             return media.persist(e);
         })).map(Media::of);
     }
@@ -111,7 +113,7 @@ public class MediaService {
             throw new IllegalArgumentException("attach needs a 12-digit region code and a short key, got "
                     + regionCode + " / " + attachedTo);
         }
-        if (ids.contains(null) || new HashSet<>(ids).size() != ids.size()) {
+        if (ids.stream().anyMatch(java.util.Objects::isNull) || new HashSet<>(ids).size() != ids.size()) {
             throw ApiException.invalid(field, NOT_ATTACHABLE);
         }
         return media.attach(ids, scope.accountId(), regionCode, attachedTo, OffsetDateTime.now(clock))
