@@ -87,15 +87,16 @@ public class MediaService {
     }
 
     /** The photo's bytes, for the same callers as {@link #info}. */
-    @WithSession
     public Uni<MediaFile> content(Scope scope, long id) {
-        return requireVisible(scope, id).chain(e -> OffLoop.run(() -> store.read(e.sha256)).map(bytes -> {
-            if (bytes.isEmpty()) {
-                LOG.errorf("The file of photo %d (%s) is missing from %s", e.id, e.sha256, store.dir());
-                throw ApiException.notFound("照片文件已丢失，请重新上传");
-            }
-            return new MediaFile(e.contentType, e.sha256, bytes.get());
-        }));
+        // The session (and its connection) is closed before the file is read.
+        return Panache.withSession(() -> requireVisible(scope, id))
+                .chain(e -> OffLoop.run(() -> store.read(e.sha256)).map(bytes -> {
+                    if (bytes.isEmpty()) {
+                        LOG.errorf("The file of photo %d (%s) is missing from %s", e.id, e.sha256, store.dir());
+                        throw ApiException.notFound("照片文件已丢失，请重新上传");
+                    }
+                    return new MediaFile(e.contentType, e.sha256, bytes.get());
+                }));
     }
 
     /**

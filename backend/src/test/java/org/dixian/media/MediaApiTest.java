@@ -51,6 +51,8 @@ class MediaApiTest {
     Pool pool;
     @Inject
     MediaService media;
+    @Inject
+    MediaStore store;
 
     /** A farmer with an account (photos reference their uploader). */
     private Tokens.Principal farmer() {
@@ -86,7 +88,7 @@ class MediaApiTest {
     }
 
     @Test
-    void aJpegKeepsItsExifLocationAndTime() {
+    void aJpegKeepsItsExifLocationAndTime() throws Exception {
         Tokens.Principal farmer = farmer();
         byte[] photo = TestPhotos.jpegWithExif(ByteOrder.BIG_ENDIAN, 'N', LAT, 'E', LON, "2025:06:01 09:15:42");
         Response r = upload(farmer, "IMG_0001.JPG", photo, "image/jpeg");
@@ -100,9 +102,14 @@ class MediaApiTest {
         assertEquals(114 + 49 / 60.0 + 12.0 / 3600, j.getDouble("longitude"), 1e-9);
         assertEquals("2025:06:01 09:15:42", j.getString("takenAt"));
 
+        // On disk under its SHA-256.
+        String sha = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(photo));
+        assertArrayEquals(photo, java.nio.file.Files.readAllBytes(store.dir().resolve(sha.substring(0, 2)).resolve(sha)));
+
         Response bytes = Api.as(farmer).get("/api/media/{id}", id);
         assertEquals(200, bytes.statusCode(), bytes::asString);
         assertEquals("image/jpeg", bytes.contentType());
+        assertEquals("\"" + sha + "\"", bytes.header("ETag"));
         assertArrayEquals(photo, bytes.asByteArray(), bytes::asString);
 
         Response info = Api.as(farmer).get("/api/media/{id}/info", id);
