@@ -49,11 +49,19 @@ public final class SecurityMatrix {
         return new Endpoint("PATCH", path, jsonBody);
     }
 
+    /** A multipart/form-data upload of one file part (as WeChat's wx.uploadFile sends it). */
+    public static Endpoint multipart(String path, String field, String fileName, byte[] content, String mimeType) {
+        return new Endpoint("MULTIPART", path, new FilePart(field, fileName, content, mimeType));
+    }
+
     public static Stream<DynamicNode> of(Endpoint... rows) {
         return Stream.of(rows).map(Endpoint::tests);
     }
 
     private record Case(String name, Supplier<String> token, int status) {
+    }
+
+    private record FilePart(String field, String fileName, byte[] content, String mimeType) {
     }
 
     public static final class Endpoint {
@@ -151,6 +159,10 @@ public final class SecurityMatrix {
                 case "GET" -> s -> s.get(path);
                 case "POST" -> body == null ? s -> s.post(path) : s -> s.contentType(ContentType.JSON).body(body).post(path);
                 case "PATCH" -> s -> s.contentType(ContentType.JSON).body(body).patch(path);
+                case "MULTIPART" -> s -> {
+                    FilePart f = (FilePart) body;
+                    return s.multiPart(f.field(), f.fileName(), f.content(), f.mimeType()).post(path);
+                };
                 default -> throw new IllegalStateException(method);
             };
             return call.apply(spec);
