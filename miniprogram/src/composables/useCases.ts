@@ -7,6 +7,7 @@ import { CASE_OPENING_SOURCE_OPTIONS, caseIdFromAddress } from '@/utils/cases'
 import { RISK_TYPE_OPTIONS } from '@/utils/household'
 import type { GeoLocation } from '@/utils/platform'
 import { uuidv4 } from '@/utils/uuid'
+import { withPhotos, type PhotoSource } from './usePhotoUpload'
 
 export const ALREADY_DECLARED = '您已有一件申报正在办理，无需重复申报。可打开查看办理进度。'
 export const NEED_VILLAGE_CODE = '请先扫描村里张贴的村级二维码，再进入申报'
@@ -39,6 +40,7 @@ export const DECLARATION_FIELDS = [
   'disasterLoss',
   'contactPhone',
   'consent',
+  'photoIds',
 ] as const
 
 /** Who declares: a bound farmer for the own household; an unbound one for the village of the scanned code. */
@@ -174,8 +176,8 @@ function toggle<T>(list: T[], value: T) {
   else list.push(value)
 }
 
-/** The farmer's declaration form (see useCaseSubmit for the key and the 409). */
-export function useDeclarationForm(declarant: () => Declarant, onDeclared: (c: Case) => void) {
+/** The farmer's declaration form (see useCaseSubmit for the key and the 409), with optional photos. */
+export function useDeclarationForm(declarant: () => Declarant, onDeclared: (c: Case) => void, photos?: PhotoSource) {
   const fields = reactive<DeclarationFields>({
     riskTypes: [],
     description: '',
@@ -200,7 +202,7 @@ export function useDeclarationForm(declarant: () => Declarant, onDeclared: (c: C
     existingId: sender.existingId,
     submitting: sender.submitting,
     toggleRisk: (risk: RiskType) => toggle(fields.riskTypes, risk),
-    submit: () => sender.submit(() => newDeclarationBody(fields, declarant())),
+    submit: () => sender.submit(() => withPhotos(newDeclarationBody(fields, declarant()), photos)),
   }
 }
 
@@ -290,6 +292,7 @@ export const VISIT_FIELDS = [
   'riskTypes',
   'findings',
   'location',
+  'photoIds',
 ] as const
 
 /** The NewVisit body for the case as read (its version), or the problems found before asking the server. */
@@ -332,7 +335,7 @@ export function newVisitBody(fields: VisitFields, version: number | null | undef
  * The village cadre's home visit of a case: the case is read for its version and what was declared; a 409
  * (changed meanwhile or no longer awaiting the visit) asks to reload.
  */
-export function useVisitForm(onVisited: (c: Case) => void, locate: () => Promise<GeoLocation>) {
+export function useVisitForm(onVisited: (c: Case) => void, locate: () => Promise<GeoLocation>, photos?: PhotoSource) {
   const item = ref<Case | null>(null)
   const loading = ref(false)
   const loadError = ref('')
@@ -405,7 +408,7 @@ export function useVisitForm(onVisited: (c: Case) => void, locate: () => Promise
     toggleRisk: (risk: RiskType) => toggle(fields.riskTypes, risk),
     submit: () =>
       sender.submit(() => {
-        const built = newVisitBody(fields, item.value?.version)
+        const built = withPhotos(newVisitBody(fields, item.value?.version), photos)
         if (built.errors.version) sender.error.value = built.errors.version
         return built
       }),
