@@ -116,6 +116,8 @@ export function useCaseSubmit<B>(options: {
   const error = ref('')
   /** The open case the server pointed to on 409. */
   const existingId = ref<number | null>(null)
+  /** The last answer was a 409 (taken or changed meanwhile): the page offers to reload. */
+  const conflicted = ref(false)
   const submitting = ref(false)
   let pendingKey: string | null = null
   let pendingBody: string | null = null
@@ -133,6 +135,7 @@ export function useCaseSubmit<B>(options: {
     if (submitting.value) return null
     error.value = ''
     existingId.value = null
+    conflicted.value = false
     const built = draft()
     errors.value = built.errors
     if (!built.body) return null
@@ -153,6 +156,7 @@ export function useCaseSubmit<B>(options: {
       return created
     } catch (e) {
       if (isConflict(e)) {
+        conflicted.value = true
         const existing = caseIdFromAddress((e as ApiError).problem.existing)
         existingId.value = existing
         error.value = existing !== null ? options.alreadyOpen : options.conflict ?? errorMessage(e)
@@ -167,7 +171,7 @@ export function useCaseSubmit<B>(options: {
     }
   }
 
-  return { errors, error, existingId, submitting, submit }
+  return { errors, error, existingId, conflicted, submitting, submit }
 }
 
 function toggle<T>(list: T[], value: T) {
@@ -260,6 +264,29 @@ export function useCaseOpeningForm(householdId: () => number, onOpened: (c: Case
   }
 }
 
+/** A case read for a form that acts on it (its version goes with the form). */
+export function useLoadedCase() {
+  const item = ref<Case | null>(null)
+  const loading = ref(false)
+  const loadError = ref('')
+
+  async function load(id: number): Promise<Case | null> {
+    loading.value = true
+    loadError.value = ''
+    try {
+      item.value = await casesApi.get(id)
+      return item.value
+    } catch (e) {
+      loadError.value = errorMessage(e)
+      return null
+    } finally {
+      loading.value = false
+    }
+  }
+
+  return { item, loading, loadError, load }
+}
+
 export const VISIT_CONFLICT = '该案件已被他人更新或已不在入户核实环节，请返回刷新后再试'
 export const NEED_LOCATION = '请先获取当前位置（入户核实需记录定位）'
 
@@ -336,9 +363,7 @@ export function newVisitBody(fields: VisitFields, version: number | null | undef
  * (changed meanwhile or no longer awaiting the visit) asks to reload.
  */
 export function useVisitForm(onVisited: (c: Case) => void, locate: () => Promise<GeoLocation>, photos?: PhotoSource) {
-  const item = ref<Case | null>(null)
-  const loading = ref(false)
-  const loadError = ref('')
+  const { item, loading, loadError, load: loadCase } = useLoadedCase()
   const locating = ref(false)
   const fields = reactive<VisitFields>({
     checks: { foodAndClothing: null, education: null, medical: null, housing: null, drinkingWater: null },
@@ -359,17 +384,9 @@ export function useVisitForm(onVisited: (c: Case) => void, locate: () => Promise
 
   async function load(id: number) {
     caseId = id
-    loading.value = true
-    loadError.value = ''
-    try {
-      item.value = await casesApi.get(id)
-      // The declared risks are the starting point of the confirmed ones.
-      if (!fields.riskTypes.length) fields.riskTypes.push(...item.value.riskTypes)
-    } catch (e) {
-      loadError.value = errorMessage(e)
-    } finally {
-      loading.value = false
-    }
+    const read = await loadCase(id)
+    // The declared risks are the starting point of the confirmed ones.
+    if (read && !fields.riskTypes.length) fields.riskTypes.push(...read.riskTypes)
   }
 
   async function locateNow() {
