@@ -601,7 +601,7 @@ async function main() {
       await page.locator('.case-description', { hasText: description }).waitFor()
       assert.ok(page.url().includes(`pages/cases/detail?id=${caseId}`), `expected the open case, got ${page.url()}`)
 
-      // The village cadre sees it among 待办案件, read-only.
+      // The village cadre sees it among the region's open cases (辖区在办案件), read-only.
       await openLogin(page, base)
       await devLogin(page, '干部登录', '李德福')
       await page.locator('.link-cases').click()
