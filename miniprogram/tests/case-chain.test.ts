@@ -184,6 +184,7 @@ describe('steps and outcome in plain Chinese', () => {
     })
     expect(describeCaseEvent(event({ decision: 'PASS', reason: '同意' })).reasonLabel).toBe('意见')
     expect(describeCaseEvent(event({ type: 'OBJECTION_FILED', reason: '他家有车' })).reasonLabel).toBe('异议内容')
+    expect(describeCaseEvent({ type: 'OBJECTION_FILED', at }).who).toBe('公众')
     expect(describeCaseEvent(event({ type: 'OBJECTION_ANSWERED', reason: '车已卖' })).reasonLabel).toBe('答复')
   })
 

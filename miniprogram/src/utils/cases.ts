@@ -158,7 +158,8 @@ export function describeCaseEvent(event: CaseEvent): CaseStep {
   return {
     title: caseEventLabel(event.type),
     when: formatDateTime(event.at),
-    who: event.actorRole ? roleLabel(event.actorRole) : '系统',
+    // Objections come from anyone who read the notice, signed in or not.
+    who: event.actorRole ? roleLabel(event.actorRole) : event.type === 'OBJECTION_FILED' ? '公众' : '系统',
     stage: event.stage ? caseStageLabel(event.stage) : '',
     reason,
     reasonLabel: reasonLabel(event),
