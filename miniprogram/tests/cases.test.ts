@@ -137,7 +137,19 @@ describe('case labels', () => {
       at: '2026-11-23T02:00:00Z',
       reason: ' 困难已解决 ',
     })
-    expect(step).toEqual({ title: '农户撤回申报', when: '2026-11-23 10:00', who: '农户', stage: '已撤回', reason: '困难已解决', due: '' })
+    expect(step).toEqual({
+      title: '农户撤回申报',
+      when: '2026-11-23 10:00',
+      who: '农户',
+      stage: '已撤回',
+      reason: '困难已解决',
+      reasonLabel: '原因',
+      due: '',
+      decision: '',
+      decisionCode: '',
+      attachments: [],
+      place: '',
+    })
     expect(describeCaseEvent({ type: 'VISIT_ASSIGNED', at: '2026-11-23T02:00:00Z', due: '2026-11-30' }).who).toBe('系统')
   })
 

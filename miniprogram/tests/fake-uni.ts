@@ -58,6 +58,12 @@ export const fakeUni = {
   makePhoneCall: vi.fn((options: { phoneNumber: string; success?: () => void }) => options.success?.()),
   showToast: vi.fn(),
   showModal: vi.fn(),
+  // Photos and position: each test that needs them gives an implementation.
+  chooseImage: vi.fn(),
+  uploadFile: vi.fn(),
+  downloadFile: vi.fn(),
+  previewImage: vi.fn(),
+  getLocation: vi.fn(),
 }
 
 export function storedValue(key: string): unknown {
@@ -69,6 +75,7 @@ export function resetFakeUni(): void {
   requests.length = 0
   handler = () => ({ statusCode: 404, data: { type: 'about:blank', title: '未找到', status: 404 } })
   Object.values(fakeUni).forEach((fn) => fn.mockClear())
+  for (const fn of [fakeUni.chooseImage, fakeUni.uploadFile, fakeUni.downloadFile, fakeUni.previewImage, fakeUni.getLocation]) fn.mockReset()
 }
 
 export function problem(status: number, title: string, detail?: string, errors?: { field: string; message: string }[]) {

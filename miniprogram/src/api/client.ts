@@ -11,6 +11,11 @@ export interface RequestOptions {
   query?: Record<string, string | number | boolean | null | undefined>
   body?: unknown
   headers?: Record<string, string>
+  /**
+   * A public endpoint (no login): sent without the token, and a 401 never leads to the login page. A stale
+   * token would otherwise be refused even where none is needed.
+   */
+  anonymous?: boolean
 }
 
 export const NETWORK_ERROR_MESSAGE = '网络异常，请稍后再试'
@@ -32,6 +37,11 @@ export class ApiError extends Error {
   get isNetworkError(): boolean {
     return this.status === 0
   }
+}
+
+/** The problem of a request that got no HTTP answer. */
+export function networkError(detail?: string): ApiError {
+  return new ApiError({ type: 'about:blank', title: NETWORK_ERROR_MESSAGE, status: 0, detail: NETWORK_ERROR_MESSAGE, instance: detail })
 }
 
 export interface RawResponse {
@@ -65,21 +75,13 @@ function send(options: RequestOptions, accessToken: string | null): Promise<RawR
       data: options.body as UniApp.RequestOptions['data'],
       dataType: 'json',
       success: (res) => resolve({ statusCode: res.statusCode, data: res.data }),
-      fail: (err) =>
-        reject(
-          new ApiError({
-            type: 'about:blank',
-            title: NETWORK_ERROR_MESSAGE,
-            status: 0,
-            detail: NETWORK_ERROR_MESSAGE,
-            instance: typeof err?.errMsg === 'string' ? err.errMsg : undefined,
-          }),
-        ),
+      fail: (err) => reject(networkError(typeof err?.errMsg === 'string' ? err.errMsg : undefined)),
     })
   })
 }
 
-function parseBody(data: unknown): unknown {
+/** A JSON body as sent (a string from some runtimes, e.g. uploadFile), parsed when it is JSON. */
+export function parseBody(data: unknown): unknown {
   if (typeof data !== 'string') return data
   if (data === '') return undefined
   try {
@@ -170,9 +172,9 @@ export function apiUrl(path: string, query?: RequestOptions['query']): string {
   return buildUrl(path, query)
 }
 
-/** Sends a request; on a 401 from /api it refreshes the tokens once and retries once. */
+/** Sends a request; on a 401 from /api it refreshes the tokens once and retries once (unless anonymous). */
 export async function request<T>(options: RequestOptions): Promise<T> {
-  const res = await withSession(options.path, (token) => send(options, token))
+  const res = options.anonymous ? await send(options, null) : await withSession(options.path, (token) => send(options, token))
   if (res.statusCode >= 200 && res.statusCode < 300) {
     return parseBody(res.data) as T
   }

@@ -25,6 +25,15 @@ import type {
   NewCase,
   NewVisit,
   NewDeclaration,
+  NewObjection,
+  NotificationPage,
+  Notification,
+  Objection,
+  ObjectionReceipt,
+  StageDecisionRequest,
+  VillageNoticeBoard,
+  VillageReviewRequest,
+  Workbench,
   NewAccount,
   NewHelper,
   NewHousehold,
@@ -166,8 +175,37 @@ export const casesApi = {
   withdraw: (id: number, reason: string) => http.post<Case>(`/api/cases/${id}/withdraw`, { reason }),
   /** The home visit (入户核实) with the case's version as read; the case moves on to the village review. */
   visit: (id: number, body: NewVisit) => http.post<Case>(`/api/cases/${id}/visit`, body),
+  /** The village's democratic review (村民主评议) with the version as read: PASS → public notice, REJECT → closed, RETURN → home visit again. */
+  villageReview: (id: number, body: VillageReviewRequest) => http.post<Case>(`/api/cases/${id}/village-review`, body),
+  /** Ends the public notice once its period is over and every objection is answered: on to the township. */
+  closeNotice: (id: number, version: number) => http.post<Case>(`/api/cases/${id}/notice/close`, { version }),
+  townshipReview: (id: number, body: StageDecisionRequest) => http.post<Case>(`/api/cases/${id}/township-review`, body),
+  countyApproval: (id: number, body: StageDecisionRequest) => http.post<Case>(`/api/cases/${id}/county-approval`, body),
+  /** Objections to the public notice, first received first. */
+  objections: (id: number) => http.get<Objection[]>(`/api/cases/${id}/objections`),
+  answerObjection: (id: number, objectionId: number, answer: string) =>
+    http.post<Objection>(`/api/cases/${id}/objections/${objectionId}/answer`, { answer }),
   /** The farmer's own declarations, newest first. */
   mine: () => http.get<Case[]>('/api/me/cases'),
   /** Cases in the cadre's scope: open ones first, by due date. */
   list: (query: CaseQuery = {}) => http.get<CasePage>('/api/cases', { ...query }),
+}
+
+/** The cadre's to-dos (overdue first) and the open cases of the region by stage. */
+export const workbenchApi = {
+  get: () => http.get<Workbench>('/api/workbench'),
+}
+
+export const notificationsApi = {
+  /** Newest first, with the count of unread ones. */
+  list: (query: { after?: number | null; limit?: number } = {}) => http.get<NotificationPage>('/api/me/notifications', { ...query }),
+  read: (id: number) => http.post<Notification>(`/api/me/notifications/${id}/read`),
+}
+
+/** No login: sent without a token, so a stale one cannot get the request refused. */
+export const publicApi = {
+  villageNotices: (code: string) =>
+    request<VillageNoticeBoard>({ method: 'GET', path: `/api/public/villages/${encodeURIComponent(code)}/notices`, anonymous: true }),
+  fileObjection: (caseId: number, body: NewObjection) =>
+    request<ObjectionReceipt>({ method: 'POST', path: `/api/public/notices/${caseId}/objections`, body, anonymous: true }),
 }

@@ -589,6 +589,244 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/cases/{caseId}/village-review": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 记录村民主评议（本村干部；乐观锁）：通过则进入公示，不通过则不予认定，退回则重新入户核实 */
+        post: operations["recordVillageReview"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/{caseId}/notice/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 公示期满且异议均已答复后，提交乡镇审核（本村干部；乐观锁） */
+        post: operations["closeNotice"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/{caseId}/township-review": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 乡镇审核（本乡镇干部；一次决定；乐观锁）：通过报县审定，不通过须写理由，退回村评议须写理由 */
+        post: operations["recordTownshipReview"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/{caseId}/county-approval": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 县级审定（本县干部；一次决定；乐观锁）：通过则农户纳入监测对象并排队同步国家系统，不通过或退回乡镇须写理由 */
+        post: operations["recordCountyApproval"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/{caseId}/objections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 公示期间收到的异议（本区划干部；异议人电话脱敏） */
+        get: operations["listObjections"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/{caseId}/objections/{objectionId}/answer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 答复异议（本村干部；每条异议答复一次） */
+        post: operations["answerObjection"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/villages/{code}/notices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 村级公示（无需登录；只列公示中的户，不含身份证号、电话等敏感信息） */
+        get: operations["villageNotices"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/notices/{caseId}/objections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 对公示提出异议（无需登录；公示期内；按来源地址限流） */
+        post: operations["fileObjection"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/workbench": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 干部工作台：我的待办（入户核实、评议、公示期满、异议答复、审核、审定；超时的在前）和本区划各环节数量 */
+        get: operations["workbench"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/me/notifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 我的消息（最新在前） */
+        get: operations["myNotifications"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/me/notifications/{notificationId}/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 标记消息已读 */
+        post: operations["readNotification"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/media": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 上传照片（JPEG 或 PNG，最大 5 MB；保留 EXIF 中的拍摄位置和时间作为佐证）；之后在申报、入户核实等处引用其 id */
+        post: operations["uploadMedia"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/media/{mediaId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 照片原图（上传人本人，或照片所属案件所在区划的干部） */
+        get: operations["getMedia"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/media/{mediaId}/info": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 照片的类型、大小和 EXIF 拍摄位置、时间 */
+        get: operations["getMediaInfo"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/me/cases": {
         parameters: {
             query?: never;
@@ -1113,6 +1351,8 @@ export interface components {
             contactPhone: string;
             /** @description 须为 true：同意干部入户核实并使用所填信息 */
             consent: boolean;
+            /** @description 票据或受损照片（先上传到 /api/media） */
+            photoIds?: number[];
         };
         NewVisit: {
             /**
@@ -1142,6 +1382,13 @@ export interface components {
             longitude: number;
             /** @description 定位精度（米） */
             accuracy: number;
+            /**
+             * Format: int64
+             * @description 未建档农户的申报：核实时关联已为其建档的农户（须在本村）
+             */
+            householdId?: number;
+            /** @description 入户照片（先上传到 /api/media） */
+            photoIds?: number[];
         };
         /**
          * @description SCREENING 干部排查, VISIT 走访发现
@@ -1186,10 +1433,21 @@ export interface components {
             overdue?: boolean;
             /** Format: int32 */
             version?: number;
+            /**
+             * Format: date
+             * @description 公示期满日（当日起可提交乡镇审核）
+             */
+            noticeEnds?: string | null;
+            /**
+             * Format: int32
+             * @description 尚未答复的异议数
+             */
+            openObjections?: number;
+            photoIds?: number[];
             events: components["schemas"]["CaseEvent"][];
         };
         CaseEvent: {
-            /** @description DECLARED 农户申报, OPENED 干部发起, VISIT_ASSIGNED 派发入户核实, VISITED 入户核实完成, WITHDRAWN 农户撤回 */
+            /** @description DECLARED 农户申报, OPENED 干部发起, VISIT_ASSIGNED 派发入户核实, VISITED 入户核实完成, WITHDRAWN 农户撤回, VILLAGE_REVIEWED 村评议, NOTICE_PUBLISHED 公示, OBJECTION_FILED 收到异议, OBJECTION_ANSWERED 答复异议, NOTICE_CLOSED 公示期满, TOWNSHIP_REVIEWED 乡镇审核, COUNTY_APPROVED 县级审定, OVERDUE 超时提醒 */
             type: string;
             stage?: components["schemas"]["CaseStage"];
             actorRole?: components["schemas"]["Role"];
@@ -1199,6 +1457,177 @@ export interface components {
             reason?: string | null;
             /** Format: date */
             due?: string | null;
+            decision?: components["schemas"]["CaseDecision"];
+            latitude?: number | null;
+            longitude?: number | null;
+            /** @description 本步骤的照片 id */
+            attachments?: number[];
+        };
+        /**
+         * @description PASS 通过, REJECT 不通过（不予认定）, RETURN 退回上一环节
+         * @enum {string}
+         */
+        CaseDecision: "PASS" | "REJECT" | "RETURN";
+        CaseVersion: {
+            /**
+             * Format: int32
+             * @description 读取案件时的 version
+             */
+            version: number;
+        };
+        VillageReviewRequest: {
+            /**
+             * Format: int32
+             * @description 读取案件时的 version
+             */
+            version: number;
+            /**
+             * Format: date
+             * @description 评议会议日期（不晚于今天）
+             */
+            meetingDate: string;
+            /**
+             * Format: int32
+             * @description 参会人数
+             */
+            participants: number;
+            decision: components["schemas"]["CaseDecision"];
+            /** @description 评议意见（不通过、退回时即为理由） */
+            opinion: string;
+            latitude?: number;
+            longitude?: number;
+            photoIds?: number[];
+        };
+        StageDecisionRequest: {
+            /**
+             * Format: int32
+             * @description 读取案件时的 version
+             */
+            version: number;
+            decision: components["schemas"]["CaseDecision"];
+            /** @description 不通过、退回时必填 */
+            reason?: string;
+            monitoringType?: components["schemas"]["MonitoringType"];
+            latitude?: number;
+            longitude?: number;
+        };
+        Objection: {
+            /** Format: int64 */
+            id: number;
+            /** Format: int64 */
+            caseId: number;
+            content: string;
+            contactName?: string | null;
+            /** @description 脱敏手机号 */
+            contactPhone?: string | null;
+            /** Format: date-time */
+            filedAt: string;
+            /** @description 是否尚未答复 */
+            open: boolean;
+            answer?: string | null;
+            /** Format: date-time */
+            answeredAt?: string | null;
+            answeredByRole?: components["schemas"]["Role"];
+        };
+        NewObjection: {
+            content: string;
+            contactName?: string;
+            contactPhone?: string;
+        };
+        ObjectionAnswer: {
+            answer: string;
+        };
+        ObjectionReceipt: {
+            /** Format: int64 */
+            id: number;
+            /** Format: int64 */
+            caseId: number;
+            /** Format: date-time */
+            filedAt: string;
+        };
+        VillageNotice: {
+            /** Format: int64 */
+            caseId: number;
+            /** @description 户主或申报人姓名（脱敏，如 张*） */
+            headName: string;
+            /** Format: int32 */
+            memberCount?: number | null;
+            riskTypes: components["schemas"]["RiskType"][];
+            /** @description 村评议意见 */
+            reviewOpinion?: string | null;
+            /** Format: date */
+            publishedOn: string;
+            /** Format: date */
+            endsOn: string;
+        };
+        VillageNoticeBoard: {
+            villageCode: string;
+            villageName: string;
+            notices: components["schemas"]["VillageNotice"][];
+        };
+        /**
+         * @description VISIT 入户核实, VILLAGE_REVIEW 村评议, CLOSE_NOTICE 公示期满报乡镇, ANSWER_OBJECTION 答复异议, TOWNSHIP_REVIEW 乡镇审核, COUNTY_APPROVAL 县级审定
+         * @enum {string}
+         */
+        WorkAction: "VISIT" | "VILLAGE_REVIEW" | "CLOSE_NOTICE" | "ANSWER_OBJECTION" | "TOWNSHIP_REVIEW" | "COUNTY_APPROVAL";
+        WorkTodo: {
+            /** Format: int64 */
+            caseId: number;
+            action: components["schemas"]["WorkAction"];
+            stage: components["schemas"]["CaseStage"];
+            regionCode: string;
+            regionName?: string | null;
+            /** @description 户主或申报人 */
+            name?: string | null;
+            riskTypes: components["schemas"]["RiskType"][];
+            /** Format: date */
+            due?: string | null;
+            overdue: boolean;
+            /** @description 现在就能办（公示未满或有未答复异议时为 false） */
+            ready?: boolean;
+        };
+        StageCount: {
+            stage: components["schemas"]["CaseStage"];
+            /** Format: int64 */
+            open: number;
+            /** Format: int64 */
+            overdue: number;
+        };
+        Workbench: {
+            todos: components["schemas"]["WorkTodo"][];
+            counts: components["schemas"]["StageCount"][];
+        };
+        Notification: {
+            /** Format: int64 */
+            id: number;
+            title: string;
+            body: string;
+            /** @description 小程序页面路径 */
+            link?: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            read: boolean;
+        };
+        NotificationPage: {
+            items: components["schemas"]["Notification"][];
+            /** Format: int64 */
+            unread: number;
+            /** Format: int64 */
+            nextAfter?: number | null;
+        };
+        Media: {
+            /** Format: int64 */
+            id: number;
+            contentType: string;
+            /** Format: int64 */
+            size: number;
+            /** @description EXIF 拍摄位置 */
+            latitude?: number | null;
+            longitude?: number | null;
+            /** @description EXIF 拍摄时间（相机本地时间，原样保存） */
+            takenAt?: string | null;
+            /** Format: date-time */
+            createdAt: string;
         };
         CasePage: {
             items: components["schemas"]["Case"][];
@@ -2627,6 +3056,396 @@ export interface operations {
             403: components["responses"]["Problem"];
             404: components["responses"]["Problem"];
             409: components["responses"]["Problem"];
+        };
+    };
+    recordVillageReview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                caseId: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["VillageReviewRequest"];
+            };
+        };
+        responses: {
+            /** @description 评议后的案件 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Case"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+        };
+    };
+    closeNotice: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                caseId: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CaseVersion"];
+            };
+        };
+        responses: {
+            /** @description 进入乡镇审核的案件 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Case"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+        };
+    };
+    recordTownshipReview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                caseId: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StageDecisionRequest"];
+            };
+        };
+        responses: {
+            /** @description 审核后的案件 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Case"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+        };
+    };
+    recordCountyApproval: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                caseId: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StageDecisionRequest"];
+            };
+        };
+        responses: {
+            /** @description 审定后的案件 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Case"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+        };
+    };
+    listObjections: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                caseId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 异议，先收到的在前 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Objection"][];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+        };
+    };
+    answerObjection: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                caseId: number;
+                objectionId: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ObjectionAnswer"];
+            };
+        };
+        responses: {
+            /** @description 已答复的异议 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Objection"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+        };
+    };
+    villageNotices: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 本村公示 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VillageNoticeBoard"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+        };
+    };
+    fileObjection: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                caseId: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewObjection"];
+            };
+        };
+        responses: {
+            /** @description 已收到的异议（内容回显，不含联系方式） */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ObjectionReceipt"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+            429: components["responses"]["Problem"];
+        };
+    };
+    workbench: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 工作台 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Workbench"];
+                };
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+        };
+    };
+    myNotifications: {
+        parameters: {
+            query?: {
+                after?: number;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 一页消息和未读数 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationPage"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+        };
+    };
+    readNotification: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                notificationId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 已读的消息 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Notification"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+        };
+    };
+    uploadMedia: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /** Format: binary */
+                    file: string;
+                };
+            };
+        };
+        responses: {
+            /** @description 已保存的照片 */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Media"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            413: components["responses"]["Problem"];
+            415: components["responses"]["Problem"];
+        };
+    };
+    getMedia: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                mediaId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 照片 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "image/jpeg": string;
+                    "image/png": string;
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+        };
+    };
+    getMediaInfo: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                mediaId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 照片信息 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Media"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
         };
     };
     myCases: {

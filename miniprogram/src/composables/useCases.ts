@@ -7,6 +7,7 @@ import { CASE_OPENING_SOURCE_OPTIONS, caseIdFromAddress } from '@/utils/cases'
 import { RISK_TYPE_OPTIONS } from '@/utils/household'
 import type { GeoLocation } from '@/utils/platform'
 import { uuidv4 } from '@/utils/uuid'
+import { withPhotos, type PhotoSource } from './usePhotoUpload'
 
 export const ALREADY_DECLARED = '您已有一件申报正在办理，无需重复申报。可打开查看办理进度。'
 export const NEED_VILLAGE_CODE = '请先扫描村里张贴的村级二维码，再进入申报'
@@ -39,6 +40,7 @@ export const DECLARATION_FIELDS = [
   'disasterLoss',
   'contactPhone',
   'consent',
+  'photoIds',
 ] as const
 
 /** Who declares: a bound farmer for the own household; an unbound one for the village of the scanned code. */
@@ -114,6 +116,8 @@ export function useCaseSubmit<B>(options: {
   const error = ref('')
   /** The open case the server pointed to on 409. */
   const existingId = ref<number | null>(null)
+  /** The last answer was a 409 (taken or changed meanwhile): the page offers to reload. */
+  const conflicted = ref(false)
   const submitting = ref(false)
   let pendingKey: string | null = null
   let pendingBody: string | null = null
@@ -131,6 +135,7 @@ export function useCaseSubmit<B>(options: {
     if (submitting.value) return null
     error.value = ''
     existingId.value = null
+    conflicted.value = false
     const built = draft()
     errors.value = built.errors
     if (!built.body) return null
@@ -151,6 +156,7 @@ export function useCaseSubmit<B>(options: {
       return created
     } catch (e) {
       if (isConflict(e)) {
+        conflicted.value = true
         const existing = caseIdFromAddress((e as ApiError).problem.existing)
         existingId.value = existing
         error.value = existing !== null ? options.alreadyOpen : options.conflict ?? errorMessage(e)
@@ -165,7 +171,7 @@ export function useCaseSubmit<B>(options: {
     }
   }
 
-  return { errors, error, existingId, submitting, submit }
+  return { errors, error, existingId, conflicted, submitting, submit }
 }
 
 function toggle<T>(list: T[], value: T) {
@@ -174,8 +180,8 @@ function toggle<T>(list: T[], value: T) {
   else list.push(value)
 }
 
-/** The farmer's declaration form (see useCaseSubmit for the key and the 409). */
-export function useDeclarationForm(declarant: () => Declarant, onDeclared: (c: Case) => void) {
+/** The farmer's declaration form (see useCaseSubmit for the key and the 409), with optional photos. */
+export function useDeclarationForm(declarant: () => Declarant, onDeclared: (c: Case) => void, photos?: PhotoSource) {
   const fields = reactive<DeclarationFields>({
     riskTypes: [],
     description: '',
@@ -200,7 +206,7 @@ export function useDeclarationForm(declarant: () => Declarant, onDeclared: (c: C
     existingId: sender.existingId,
     submitting: sender.submitting,
     toggleRisk: (risk: RiskType) => toggle(fields.riskTypes, risk),
-    submit: () => sender.submit(() => newDeclarationBody(fields, declarant())),
+    submit: () => sender.submit(() => withPhotos(newDeclarationBody(fields, declarant()), photos)),
   }
 }
 
@@ -258,6 +264,29 @@ export function useCaseOpeningForm(householdId: () => number, onOpened: (c: Case
   }
 }
 
+/** A case read for a form that acts on it (its version goes with the form). */
+export function useLoadedCase() {
+  const item = ref<Case | null>(null)
+  const loading = ref(false)
+  const loadError = ref('')
+
+  async function load(id: number): Promise<Case | null> {
+    loading.value = true
+    loadError.value = ''
+    try {
+      item.value = await casesApi.get(id)
+      return item.value
+    } catch (e) {
+      loadError.value = errorMessage(e)
+      return null
+    } finally {
+      loading.value = false
+    }
+  }
+
+  return { item, loading, loadError, load }
+}
+
 export const VISIT_CONFLICT = '该案件已被他人更新或已不在入户核实环节，请返回刷新后再试'
 export const NEED_LOCATION = '请先获取当前位置（入户核实需记录定位）'
 
@@ -290,6 +319,7 @@ export const VISIT_FIELDS = [
   'riskTypes',
   'findings',
   'location',
+  'photoIds',
 ] as const
 
 /** The NewVisit body for the case as read (its version), or the problems found before asking the server. */
@@ -332,10 +362,8 @@ export function newVisitBody(fields: VisitFields, version: number | null | undef
  * The village cadre's home visit of a case: the case is read for its version and what was declared; a 409
  * (changed meanwhile or no longer awaiting the visit) asks to reload.
  */
-export function useVisitForm(onVisited: (c: Case) => void, locate: () => Promise<GeoLocation>) {
-  const item = ref<Case | null>(null)
-  const loading = ref(false)
-  const loadError = ref('')
+export function useVisitForm(onVisited: (c: Case) => void, locate: () => Promise<GeoLocation>, photos?: PhotoSource) {
+  const { item, loading, loadError, load: loadCase } = useLoadedCase()
   const locating = ref(false)
   const fields = reactive<VisitFields>({
     checks: { foodAndClothing: null, education: null, medical: null, housing: null, drinkingWater: null },
@@ -356,17 +384,9 @@ export function useVisitForm(onVisited: (c: Case) => void, locate: () => Promise
 
   async function load(id: number) {
     caseId = id
-    loading.value = true
-    loadError.value = ''
-    try {
-      item.value = await casesApi.get(id)
-      // The declared risks are the starting point of the confirmed ones.
-      if (!fields.riskTypes.length) fields.riskTypes.push(...item.value.riskTypes)
-    } catch (e) {
-      loadError.value = errorMessage(e)
-    } finally {
-      loading.value = false
-    }
+    const read = await loadCase(id)
+    // The declared risks are the starting point of the confirmed ones.
+    if (read && !fields.riskTypes.length) fields.riskTypes.push(...read.riskTypes)
   }
 
   async function locateNow() {
@@ -405,7 +425,7 @@ export function useVisitForm(onVisited: (c: Case) => void, locate: () => Promise
     toggleRisk: (risk: RiskType) => toggle(fields.riskTypes, risk),
     submit: () =>
       sender.submit(() => {
-        const built = newVisitBody(fields, item.value?.version)
+        const built = withPhotos(newVisitBody(fields, item.value?.version), photos)
         if (built.errors.version) sender.error.value = built.errors.version
         return built
       }),

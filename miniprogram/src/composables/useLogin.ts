@@ -5,6 +5,7 @@ import { errorMessage } from '@/api/errors'
 import type { DemoAccount, Me, TokenPair } from '@/api/types'
 import { clearSession, session, setMe, setTokens } from '@/stores/session'
 import { currentPlatform } from '@/utils/platform'
+import { clearPhotoSources } from '@/utils/media'
 
 export const DEV_LOGIN_DISABLED = '开发登录未启用'
 
@@ -82,6 +83,7 @@ export async function logout(): Promise<void> {
     // The local session is cleared either way; an unreachable server must not trap the user.
   } finally {
     clearSession()
+    clearPhotoSources()
   }
 }
 

@@ -1,4 +1,4 @@
-import { ApiError, NETWORK_ERROR_MESSAGE, apiUrl, toProblem, withSession, type RequestOptions } from '@/api/client'
+import { ApiError, apiUrl, networkError, toProblem, withSession, type RequestOptions } from '@/api/client'
 import { isH5 } from './platform'
 
 /** A file the user picked, read into memory (the import limit is 5 MB). */
@@ -10,10 +10,6 @@ export interface PickedFile {
 
 const XLSX_ACCEPT = '.xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 
-function networkError(detail?: string): ApiError {
-  return new ApiError({ type: 'about:blank', title: NETWORK_ERROR_MESSAGE, status: 0, detail: NETWORK_ERROR_MESSAGE, instance: detail })
-}
-
 interface Fetched {
   statusCode: number
   data: unknown
@@ -21,8 +17,8 @@ interface Fetched {
   filePath?: string
 }
 
-/** H5: fetch with the bearer token, keep the body as a Blob, and save it through a temporary link. */
-async function downloadInBrowser(path: string, query: RequestOptions['query'], fileName: string): Promise<void> {
+/** H5: fetches an API file with the bearer token (renewed once on a 401) and keeps the body as a Blob. */
+export async function fetchBlob(path: string, query?: RequestOptions['query']): Promise<Blob> {
   const res = await withSession<Fetched>(path, async (token) => {
     let response: Response
     try {
@@ -34,7 +30,12 @@ async function downloadInBrowser(path: string, query: RequestOptions['query'], f
     return { statusCode: response.status, data: await response.text() }
   })
   if (res.statusCode < 200 || res.statusCode >= 300 || !res.blob) throw new ApiError(toProblem(res))
-  const url = URL.createObjectURL(res.blob)
+  return res.blob
+}
+
+/** H5: fetch with the bearer token, keep the body as a Blob, and save it through a temporary link. */
+async function downloadInBrowser(path: string, query: RequestOptions['query'], fileName: string): Promise<void> {
+  const url = URL.createObjectURL(await fetchBlob(path, query))
   const link = document.createElement('a')
   link.href = url
   link.download = fileName
@@ -54,8 +55,8 @@ function readTextFile(filePath: string): string {
   }
 }
 
-/** Mini-program: uni.downloadFile with the bearer token, then open the workbook in WeChat's viewer. */
-async function downloadInMiniProgram(path: string, query: RequestOptions['query']): Promise<void> {
+/** Mini-program: uni.downloadFile with the bearer token (renewed once on a 401); the temporary file's path. */
+export async function downloadToTemp(path: string, query?: RequestOptions['query']): Promise<string> {
   const res = await withSession<Fetched>(
     path,
     (token) =>
@@ -74,7 +75,12 @@ async function downloadInMiniProgram(path: string, query: RequestOptions['query'
       }),
   )
   if (res.statusCode < 200 || res.statusCode >= 300 || !res.filePath) throw new ApiError(toProblem(res))
-  const filePath = res.filePath
+  return res.filePath
+}
+
+/** Mini-program: download with the bearer token, then open the workbook in WeChat's viewer. */
+async function downloadInMiniProgram(path: string, query: RequestOptions['query']): Promise<void> {
+  const filePath = await downloadToTemp(path, query)
   await new Promise<void>((resolve, reject) => {
     uni.openDocument({
       filePath,
