@@ -1,8 +1,7 @@
 // Scenario (i): the identification chain end to end in the H5 build, after scenarios (d), (e) and (h).
 //
-// Runs only with DIXIAN_E2E_CHAIN=1, and needs a backend whose public notice lasts 0 days, so the village cadre
-// may send the case on the same day: pass the property through DIXIAN_E2E_JAVA_OPTS (its name is the backend's,
-// e.g. DIXIAN_E2E_JAVA_OPTS="-Ddixian.cases.limits.notice=0").
+// run.mjs starts the backend with a public notice of 0 working days (-Ddixian.cases.limits.public-notice=0), so
+// the village cadre may send the case on to the township the same day.
 //
 // farmer declares → village cadre visits → village review PASS → public notice (anyone reads it without login)
 // → nothing to answer, 提交乡镇审核 → township PASS (from the workbench) → county PASS with the monitoring type
@@ -29,7 +28,7 @@ export async function chainWalk({ page, base, context, screenshots, household, o
     if (c.stage !== 'VILLAGE_REVIEW') continue
     await api(base, 'POST', `/api/cases/${c.id}/village-review`, {
       token: cadreToken,
-      body: { version: c.version, meetingDate: new Date().toISOString().slice(0, 10), participants: 9, decision: 'REJECT', opinion: '收入已恢复，不予纳入' },
+      body: { version: c.version, meetingDate: new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10), participants: 9, decision: 'REJECT', opinion: '收入已恢复，不予纳入' },
     })
   }
 

@@ -240,7 +240,8 @@ async function main() {
         '-Dquarkus.profile=dev',
         `-Ddixian.data-dir=${dataDir}`,
         `-Dquarkus.http.port=${port}`,
-        // Extra backend settings, e.g. a 0-day public notice for scenario (i).
+        // A public notice of 0 working days, so scenario (i) walks the whole chain in one day.
+        '-Ddixian.cases.limits.public-notice=0',
         ...(process.env.DIXIAN_E2E_JAVA_OPTS ?? '').split(/\s+/).filter(Boolean),
         '-jar',
         resolve(jar),
@@ -714,13 +715,10 @@ async function main() {
       await page.screenshot({ path: join(screenshots, 'h-cadre-visited-case.png'), fullPage: true })
     })
 
-    // Opt-in until the backend of the chain after the home visit is in: see e2e/chain.mjs.
-    if (process.env.DIXIAN_E2E_CHAIN === '1') {
-      const { chainWalk } = await import('./chain.mjs')
-      await scenario('i the identification chain from declaration to county approval', page, () =>
-        chainWalk({ page, base, context, screenshots, household, openLogin, devLogin, api, devToken, textOf }),
-      )
-    }
+    const { chainWalk } = await import('./chain.mjs')
+    await scenario('i the identification chain from declaration to county approval', page, () =>
+      chainWalk({ page, base, context, screenshots, household, openLogin, devLogin, api, devToken, textOf }),
+    )
 
     if (consoleErrors.length) console.log(`page errors seen:\n  ${consoleErrors.join('\n  ')}`)
     if (results.some((r) => !r.ok)) printBackendLog(logFile)
