@@ -124,7 +124,7 @@ export async function chainWalk({ page, base, context, screenshots, household, o
   await shot('county-approval-form')
   await page.locator('.btn-decision-submit').click()
   await page.locator('.case-stage', { hasText: '已认定' }).waitFor()
-  await page.locator('.step', { hasText: '县级审定' }).waitFor()
+  await page.locator('.step', { hasText: '认定为监测对象' }).first().waitFor()
 
   // 8. The farmer sees the outcome and the household as monitored.
   await openLogin(page, base)

@@ -1447,7 +1447,7 @@ export interface components {
             events: components["schemas"]["CaseEvent"][];
         };
         CaseEvent: {
-            /** @description DECLARED 农户申报, OPENED 干部发起, VISIT_ASSIGNED 派发入户核实, VISITED 入户核实完成, WITHDRAWN 农户撤回, VILLAGE_REVIEWED 村评议, NOTICE_PUBLISHED 公示, OBJECTION_FILED 收到异议, OBJECTION_ANSWERED 答复异议, STAGE_ASSIGNED 进入下一环节, TOWNSHIP_REVIEWED 乡镇审核, COUNTY_APPROVED 县级审定, MONITORING_STARTED 纳入监测, REJECTED 不予认定, OVERDUE 超时提醒（系统） */
+            /** @description DECLARED 农户申报, OPENED 干部发起, VISIT_ASSIGNED 派发入户核实, VISITED 入户核实完成, WITHDRAWN 农户撤回, VILLAGE_REVIEWED 村评议, NOTICE_PUBLISHED 公示, OBJECTION_FILED 收到异议, OBJECTION_ANSWERED 答复异议, NOTICE_CLOSED 公示期满报乡镇, STAGE_ASSIGNED 进入下一环节, TOWNSHIP_REVIEWED 乡镇审核, COUNTY_APPROVED 县级审定, MONITORING_STARTED 纳入监测, REJECTED 不予认定, OVERDUE 超时提醒（系统） */
             type: string;
             stage?: components["schemas"]["CaseStage"];
             actorRole?: components["schemas"]["Role"];

@@ -35,6 +35,9 @@ export const CASE_EVENT_LABELS: Record<string, string> = {
   NOTICE_CLOSED: '公示期满，报乡镇审核',
   TOWNSHIP_REVIEWED: '乡镇审核',
   COUNTY_APPROVED: '县级审定',
+  STAGE_ASSIGNED: '转入下一环节',
+  MONITORING_STARTED: '纳入监测对象',
+  REJECTED: '不予认定',
   OVERDUE: '超时提醒',
 }
 

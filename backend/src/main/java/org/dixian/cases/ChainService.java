@@ -126,8 +126,8 @@ public class ChainService {
                 if (n > 0) {
                     throw ApiException.conflict("还有 " + n + " 条异议未答复，答复后才能报乡镇审核");
                 }
-                return moveTo(c, CaseStage.TOWNSHIP_REVIEW, limits.of(c.regionCode).townshipReview(), scope, now,
-                        "公示期满，无未答复的异议，报乡镇审核");
+                return moveTo(c, "NOTICE_CLOSED", CaseStage.TOWNSHIP_REVIEW, limits.of(c.regionCode).townshipReview(), scope,
+                        now, "公示期满，无未答复的异议，报乡镇审核");
             }).chain(() -> done(c));
         });
     }
@@ -212,13 +212,17 @@ public class ChainService {
 
     /** The case enters a stage with a new deadline; that stage's cadres get the todo. */
     private Uni<Void> moveTo(CaseEntity c, CaseStage stage, int days, Scope scope, OffsetDateTime now, String reason) {
+        return moveTo(c, stage == CaseStage.VISIT ? "VISIT_ASSIGNED" : "STAGE_ASSIGNED", stage, days, scope, now, reason);
+    }
+
+    private Uni<Void> moveTo(CaseEntity c, String type, CaseStage stage, int days, Scope scope, OffsetDateTime now,
+                             String reason) {
         c.stage = stage;
         c.stageDue = Deadlines.due(calendar.days(), clock, days);
         if (stage != CaseStage.PUBLIC_NOTICE) {
             c.noticeEnds = null;
         }
-        return events.append(c.id, stage == CaseStage.VISIT ? "VISIT_ASSIGNED" : "STAGE_ASSIGNED", stage, scope, now, reason,
-                        c.stageDue)
+        return events.append(c.id, type, stage, scope, now, reason, c.stageDue)
                 .chain(() -> regions.names(List.of(c.regionCode)))
                 .chain(names -> notices.assigned(c, names.get(c.regionCode)));
     }
