@@ -431,6 +431,44 @@ class ChainApiTest {
         assertEquals(0L, count("select count(*) from case_objection where case_id = $1", v.id()));
     }
 
+    private static long photo(Tokens.Principal p) {
+        Response r = Api.as(p).multiPart("file", "photo.jpg", org.dixian.media.TestPhotos.jpeg(), "image/jpeg").post("/api/media");
+        assertEquals(201, r.statusCode(), r::asString);
+        return r.jsonPath().getLong("id");
+    }
+
+    @Test
+    void photosOfTheDeclarationAndTheVisitStayWithTheCase() {
+        CreatedHousehold h = aHousehold().create();
+        Tokens.Principal farmer = farmerOf(h);
+        long bill = photo(farmer);
+        long notMine = photo(Tokens.villageCadre());
+        // Someone else's photo: refused, nothing written.
+        Map<String, Object> body = DeclarationApiTest.declaration();
+        body.put("photoIds", List.of(bill, notMine));
+        assertInvalid(DeclarationApiTest.declare(farmer, body, UUID.randomUUID().toString()), "photoIds");
+        assertEquals(0L, count("select count(*) from identification_case where household_id = $1", h.id()));
+        body.put("photoIds", List.of(bill));
+        JsonPath d = DeclarationApiTest.declare(farmer, body, UUID.randomUUID().toString()).jsonPath();
+        long id = d.getLong("id");
+        assertEquals(List.of(bill), d.getList("photoIds", Long.class));
+        // The village's cadres now see the bill; a cadre of another village does not.
+        assertEquals(200, Api.as(village).get("/api/media/{id}/info", bill).statusCode());
+        assertProblem(Api.as(Tokens.cadre(Role.VILLAGE_CADRE, CHENGNEI)).get("/api/media/{id}/info", bill), 404);
+        // A photo is used once.
+        Map<String, Object> again = DeclarationApiTest.declaration();
+        again.put("photoIds", List.of(bill));
+        assertInvalid(DeclarationApiTest.declare(farmerOf(aHousehold().create()), again, UUID.randomUUID().toString()), "photoIds");
+
+        Map<String, Object> visit = DeclarationApiTest.visit(d.getInt("version"));
+        long house = photo(village);
+        visit.put("photoIds", List.of(house));
+        JsonPath v = ok(post(village, "/api/cases/{id}/visit", id, visit)).jsonPath();
+        assertEquals(List.of(house), v.getList("events.find { it.type == 'VISITED' }.attachments", Long.class));
+        assertEquals(34.82, v.getDouble("events.find { it.type == 'VISITED' }.latitude"), 1e-9);
+        assertEquals(200, Api.as(township).get("/api/media/{id}", house).statusCode());
+    }
+
     @TestFactory
     Stream<DynamicNode> securityMatrix() {
         Visited v = visited();

@@ -11,7 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /** Small real images for tests, and an EXIF segment written byte by byte (TIFF header, IFD0, Exif and GPS IFDs). */
-final class TestPhotos {
+public final class TestPhotos {
     private static final short ASCII = 2;
     private static final short LONG = 4;
     private static final short RATIONAL = 5;
@@ -19,7 +19,7 @@ final class TestPhotos {
     private TestPhotos() {
     }
 
-    static byte[] jpeg() {
+    public static byte[] jpeg() {
         return image("jpg");
     }
 
