@@ -40,7 +40,7 @@ FREE=$(psql -c "select current_setting('max_connections')::int - current_setting
 PGC=$(( CONC < FREE ? CONC : FREE ))
 echo "pgbench declare ($PGC clients, $ND declarants):"
 "$PGBENCH" "${PSQL_ARGS[@]}" -n -c "$PGC" -j 2 -T "$SECS" -M prepared -D ndeclarants="$ND" -f bench/sql/declare.sql 2>&1 \
-  | tee "$OUT.pgbench" | grep -e 'number of transactions actually' -e 'latency average' -e 'tps' -e 'failed' || true
+  | tee "$OUT.pgbench" | grep -e 'number of transactions actually' -e 'latency average' -e 'tps' -e 'failed' -e 'error' -e 'aborted' | head -5 || true
 # The pgbench rows stay (case_event is append-only); their request_key starts with "pgbench:".
 psql -c "drop table bench_declarant"
 TPS=$(grep -o 'tps = [0-9.]*' "$OUT.pgbench" | head -1 | grep -o '[0-9.]*$')

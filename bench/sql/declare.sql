@@ -19,5 +19,6 @@ values (:case_id, 'DECLARED', 'VISIT', :declarant, 'FARMER', null, now());
 insert into case_event (case_id, type, stage, actor_id, actor_role, actor_region, at, reason, due)
 values (:case_id, 'VISIT_ASSIGNED', 'VISIT', :declarant, 'FARMER', null, now(), '由村级入户核实，2 个工作日内完成', current_date + 2);
 insert into outbox (topic, dedup_key, payload, created_at, next_attempt_at)
-values ('case.declared', 'case:' || :case_id || ':declared', jsonb_build_object('caseId', :case_id, 'regionCode', '410225101201'), now(), now());
+select 'case.declared', 'case:' || id || ':' || 'declared', jsonb_build_object('caseId', id, 'regionCode', region_code), now(), now()
+  from identification_case where id = :case_id;
 commit;
