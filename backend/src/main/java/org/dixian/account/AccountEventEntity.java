@@ -1,5 +1,6 @@
 package org.dixian.account;
 
+import org.dixian.platform.persistence.Actor;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -8,7 +9,6 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import org.dixian.platform.security.Role;
 
 import java.time.OffsetDateTime;
 
@@ -23,17 +23,13 @@ public class AccountEventEntity {
     public Long accountId;
     @Enumerated(EnumType.STRING)
     public AccountEventType type;
-    @Column(name = "actor_id")
-    public Long actorId;
-    @Enumerated(EnumType.STRING)
-    @Column(name = "actor_role")
-    public Role actorRole;
-    @Column(name = "actor_region", columnDefinition = "bpchar")
-    public String actorRegion;
+    @jakarta.persistence.Embedded
+    public Actor actor;
     public OffsetDateTime at;
     public String reason;
 
     public AccountEvent view() {
-        return new AccountEvent(id, type, actorId, actorRole, actorRegion, at, reason);
+        return actor == null ? new AccountEvent(id, type, null, null, null, at, reason)
+                : new AccountEvent(id, type, actor.id, actor.role, actor.region, at, reason);
     }
 }

@@ -1,5 +1,6 @@
 package org.dixian.account;
 
+import org.dixian.platform.persistence.Actor;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -29,9 +30,7 @@ public class AccountEventRepository implements PanacheRepositoryBase<AccountEven
         e.at = OffsetDateTime.now(clock);
         e.reason = reason;
         if (actor != null) {
-            e.actorId = actor.actorId();
-            e.actorRole = actor.role();
-            e.actorRegion = actor.regionCode();
+            e.actor = Actor.of(actor);
         }
         return persist(e);
     }

@@ -1,5 +1,6 @@
 package org.dixian.cases;
 
+import org.dixian.platform.persistence.Actor;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -8,7 +9,6 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import org.dixian.platform.security.Role;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
@@ -28,13 +28,8 @@ public class CaseEventEntity {
     public String type;
     @Enumerated(EnumType.STRING)
     public CaseStage stage;
-    @Column(name = "actor_id")
-    public Long actorId;
-    @Enumerated(EnumType.STRING)
-    @Column(name = "actor_role")
-    public Role actorRole;
-    @Column(name = "actor_region", columnDefinition = "bpchar")
-    public String actorRegion;
+    @jakarta.persistence.Embedded
+    public Actor actor;
     public OffsetDateTime at;
     public String reason;
     public LocalDate due;
@@ -46,7 +41,7 @@ public class CaseEventEntity {
     public List<Long> attachments = new java.util.ArrayList<>();
 
     CaseEvent view() {
-        return new CaseEvent(type, stage, actorRole, actorRegion, at, reason, due, decision, latitude, longitude,
+        return new CaseEvent(type, stage, actor == null ? null : actor.role, actor == null ? null : actor.region, at, reason, due, decision, latitude, longitude,
                 attachments == null ? List.of() : attachments);
     }
 }

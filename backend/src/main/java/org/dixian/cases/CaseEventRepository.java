@@ -1,5 +1,6 @@
 package org.dixian.cases;
 
+import org.dixian.platform.persistence.Actor;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -27,9 +28,7 @@ public class CaseEventRepository implements PanacheRepositoryBase<CaseEventEntit
         e.type = type;
         e.stage = stage;
         if (actor != null) {
-            e.actorId = actor.actorId();
-            e.actorRole = actor.role();
-            e.actorRegion = actor.regionCode();
+            e.actor = Actor.of(actor);
         }
         e.at = at;
         e.reason = reason;

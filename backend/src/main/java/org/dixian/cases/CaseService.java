@@ -1,5 +1,6 @@
 package org.dixian.cases;
 
+import org.dixian.platform.persistence.Actor;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
@@ -324,9 +325,7 @@ public class CaseService {
                     v.latitude = in.latitude();
                     v.longitude = in.longitude();
                     v.accuracy = in.accuracy();
-                    v.actorId = scope.actorId();
-                    v.actorRole = scope.role();
-                    v.actorRegion = scope.regionCode();
+                    v.actor = Actor.of(scope);
                     v.at = now;
                     c.stage = CaseStage.VILLAGE_REVIEW;
                     c.stageDue = due;

@@ -1,14 +1,12 @@
 package org.dixian.cases;
 
+import org.dixian.platform.persistence.Actor;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.EnumType;
-import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import org.dixian.platform.security.Role;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
@@ -43,12 +41,7 @@ public class CaseVisitEntity {
     public double latitude;
     public double longitude;
     public double accuracy;
-    @Column(name = "actor_id")
-    public Long actorId;
-    @Enumerated(EnumType.STRING)
-    @Column(name = "actor_role")
-    public Role actorRole;
-    @Column(name = "actor_region", columnDefinition = "bpchar")
-    public String actorRegion;
+    @jakarta.persistence.Embedded
+    public Actor actor;
     public OffsetDateTime at;
 }

@@ -1,5 +1,6 @@
 package org.dixian.cases;
 
+import org.dixian.platform.persistence.Actor;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -85,9 +86,7 @@ public class ChainService {
             r.participants = in.participants();
             r.decision = in.decision();
             r.opinion = opinion;
-            r.actorId = scope.actorId();
-            r.actorRole = scope.role();
-            r.actorRegion = scope.regionCode();
+            r.actor = Actor.of(scope);
             r.at = now;
             StageLimits.Limits l = limits.of(c.regionCode);
             Uni<Void> record = media.attach(scope, photos, c.regionCode, "case:" + c.id, "photoIds")

@@ -1,5 +1,6 @@
 package org.dixian.cases;
 
+import org.dixian.platform.persistence.Actor;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
@@ -179,9 +180,7 @@ public class NoticeService {
                 a.objectionId = o.id;
                 a.caseId = c.id;
                 a.answer = in.answer().trim();
-                a.actorId = scope.actorId();
-                a.actorRole = scope.role();
-                a.actorRegion = scope.regionCode();
+                a.actor = Actor.of(scope);
                 a.at = now;
                 return objections.getSession().chain(s -> s.persist(a))
                         .chain(() -> events.append(c.id, "OBJECTION_ANSWERED", c.stage, scope, now,
@@ -194,7 +193,7 @@ public class NoticeService {
 
     private Objection view(ObjectionEntity o, ObjectionAnswerEntity a) {
         return new Objection(o.id, o.caseId, o.content, o.contactName, Masking.phone(cipher.decrypt(o.contactPhoneEnc)),
-                o.filedAt, a == null, a == null ? null : a.answer, a == null ? null : a.at, a == null ? null : a.actorRole);
+                o.filedAt, a == null, a == null ? null : a.answer, a == null ? null : a.at, a == null ? null : a.actor.role);
     }
 
     /** 张三 → 张*, 欧阳小明 → 欧***: the family name stays, enough for neighbours to recognise, nothing more. */

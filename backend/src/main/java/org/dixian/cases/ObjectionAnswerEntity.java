@@ -1,12 +1,10 @@
 package org.dixian.cases;
 
+import org.dixian.platform.persistence.Actor;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.EnumType;
-import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import org.dixian.platform.security.Role;
 
 import java.time.OffsetDateTime;
 
@@ -20,12 +18,7 @@ public class ObjectionAnswerEntity {
     @Column(name = "case_id")
     public Long caseId;
     public String answer;
-    @Column(name = "actor_id")
-    public Long actorId;
-    @Enumerated(EnumType.STRING)
-    @Column(name = "actor_role")
-    public Role actorRole;
-    @Column(name = "actor_region", columnDefinition = "bpchar")
-    public String actorRegion;
+    @jakarta.persistence.Embedded
+    public Actor actor;
     public OffsetDateTime at;
 }

@@ -1,5 +1,6 @@
 package org.dixian.household;
 
+import org.dixian.platform.persistence.Actor;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -8,7 +9,6 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import org.dixian.platform.security.Role;
 
 import java.time.OffsetDateTime;
 
@@ -26,13 +26,8 @@ public class AccessEntity {
     public String kind;
     @Enumerated(EnumType.STRING)
     public ProtectedField field;
-    @Column(name = "actor_id")
-    public Long actorId;
-    @Enumerated(EnumType.STRING)
-    @Column(name = "actor_role")
-    public Role actorRole;
-    @Column(name = "actor_region", columnDefinition = "bpchar")
-    public String actorRegion;
+    @jakarta.persistence.Embedded
+    public Actor actor;
     public OffsetDateTime at;
     public String reason;
 }

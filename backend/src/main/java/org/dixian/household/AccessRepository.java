@@ -1,5 +1,6 @@
 package org.dixian.household;
 
+import org.dixian.platform.persistence.Actor;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -27,9 +28,7 @@ public class AccessRepository implements PanacheRepositoryBase<AccessEntity, Lon
         a.memberId = memberId;
         a.kind = kind;
         a.field = field;
-        a.actorId = actor.actorId();
-        a.actorRole = actor.role();
-        a.actorRegion = actor.regionCode();
+        a.actor = Actor.of(actor);
         a.at = OffsetDateTime.now(clock);
         a.reason = reason;
         return persist(a);

@@ -1,12 +1,12 @@
 package org.dixian.household;
 
+import org.dixian.platform.persistence.Actor;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import org.dixian.platform.security.Role;
 
 import java.time.OffsetDateTime;
 
@@ -20,13 +20,8 @@ public class HelperRecordEntity {
     @Column(name = "helper_id")
     public Long helperId;
     public String type;
-    @Column(name = "actor_id")
-    public Long actorId;
-    @jakarta.persistence.Enumerated(jakarta.persistence.EnumType.STRING)
-    @Column(name = "actor_role")
-    public Role actorRole;
-    @Column(name = "actor_region", columnDefinition = "bpchar")
-    public String actorRegion;
+    @jakarta.persistence.Embedded
+    public Actor actor;
     public OffsetDateTime at;
     public String changes;
 }

@@ -1,5 +1,6 @@
 package org.dixian.household;
 
+import org.dixian.platform.persistence.Actor;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
@@ -91,9 +92,7 @@ public class HelperService {
                 HelperRecordEntity e = new HelperRecordEntity();
                 e.helperId = saved.id;
                 e.type = "REGISTERED";
-                e.actorId = scope.actorId();
-                e.actorRole = scope.role();
-                e.actorRegion = scope.regionCode();
+                e.actor = Actor.of(scope);
                 e.at = saved.createdAt;
                 e.changes = HouseholdEventEntity.write(List.of(new FieldChange("name", null, saved.name),
                         new FieldChange("unit", null, saved.unit), new FieldChange("regionCode", null, saved.regionCode)));
@@ -184,9 +183,7 @@ public class HelperService {
                 HelperContactEntity c = new HelperContactEntity();
                 c.householdId = p.householdId;
                 c.helperId = helper.id;
-                c.actorId = scope.actorId();
-                c.actorRole = scope.role();
-                c.actorRegion = scope.regionCode();
+                c.actor = Actor.of(scope);
                 c.at = OffsetDateTime.now(clock);
                 return helpers.getSession().chain(s -> s.persist(c))
                         .replaceWith(new RevealedValue(ProtectedField.PHONE, cipher.decrypt(helper.phoneEnc)));

@@ -1,14 +1,12 @@
 package org.dixian.household;
 
+import org.dixian.platform.persistence.Actor;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.EnumType;
-import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import org.dixian.platform.security.Role;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -28,13 +26,8 @@ public class HouseholdEventEntity {
     @Column(name = "member_id")
     public Long memberId;
     public String type;
-    @Column(name = "actor_id")
-    public Long actorId;
-    @Enumerated(EnumType.STRING)
-    @Column(name = "actor_role")
-    public Role actorRole;
-    @Column(name = "actor_region", columnDefinition = "bpchar")
-    public String actorRegion;
+    @jakarta.persistence.Embedded
+    public Actor actor;
     public OffsetDateTime at;
     public String reason;
     /** JSON array of {field, from, to}. */
@@ -54,7 +47,7 @@ public class HouseholdEventEntity {
 
     HouseholdEvent view() {
         try {
-            return new HouseholdEvent(id, type, memberId, actorRole, actorRegion, at, reason,
+            return new HouseholdEvent(id, type, memberId, actor == null ? null : actor.role, actor == null ? null : actor.region, at, reason,
                     changes == null ? List.of() : JSON.readValue(changes, CHANGES));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);

@@ -1,5 +1,6 @@
 package org.dixian.household;
 
+import org.dixian.platform.persistence.Actor;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -33,9 +34,7 @@ public class HouseholdEventRepository implements PanacheRepositoryBase<Household
         e.reason = reason;
         e.changes = HouseholdEventEntity.write(changes);
         if (actor != null) {
-            e.actorId = actor.actorId();
-            e.actorRole = actor.role();
-            e.actorRegion = actor.regionCode();
+            e.actor = Actor.of(actor);
         }
         // Every change of a household comes with its event: the one place where cached details are dropped.
         return details.changed(householdId).chain(() -> persist(e));

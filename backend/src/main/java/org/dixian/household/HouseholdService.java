@@ -471,9 +471,11 @@ public class HouseholdService {
             throw ApiException.forbidden("当前角色无权查看访问记录");
         }
         return households.requireVisible(scope, id).chain(h -> access.ofHousehold(h.id, 200)).chain(list ->
-                regions.names(list.stream().map(a -> a.actorRegion).toList()).map(names -> list.stream()
-                        .map(a -> new AccessRecord(a.kind, a.field, a.actorRole, a.actorRegion,
-                                a.actorRegion == null ? null : names.get(a.actorRegion), a.at)).toList()));
+                regions.names(list.stream().map(a -> a.actor == null ? null : a.actor.region)
+                        .filter(java.util.Objects::nonNull).toList()).map(names -> list.stream()
+                        .map(a -> new AccessRecord(a.kind, a.field, a.actor == null ? null : a.actor.role,
+                                a.actor == null ? null : a.actor.region,
+                                a.actor == null || a.actor.region == null ? null : names.get(a.actor.region), a.at)).toList()));
     }
 
     /** A full protected value, with a reason, for the household's township and village cadres; logged. */
