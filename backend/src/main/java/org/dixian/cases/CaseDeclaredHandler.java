@@ -5,9 +5,7 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.dixian.platform.outbox.OutboxHandler;
-import org.dixian.region.RegionService;
 
-import java.util.List;
 
 /**
  * A farmer's declaration is written by one SQL statement outside Hibernate, together with an outbox message
@@ -18,12 +16,10 @@ import java.util.List;
 public class CaseDeclaredHandler implements OutboxHandler {
     private final CaseRepository cases;
     private final CaseNotices notices;
-    private final RegionService regions;
 
-    public CaseDeclaredHandler(CaseRepository cases, CaseNotices notices, RegionService regions) {
+    public CaseDeclaredHandler(CaseRepository cases, CaseNotices notices) {
         this.cases = cases;
         this.notices = notices;
-        this.regions = regions;
     }
 
     @Override
@@ -38,7 +34,7 @@ public class CaseDeclaredHandler implements OutboxHandler {
             if (c == null || !c.open || c.stage != CaseStage.VISIT) {
                 return Uni.createFrom().voidItem(); // withdrawn or already visited meanwhile: nothing to tell
             }
-            return regions.names(List.of(c.regionCode)).chain(names -> notices.assigned(c, names.get(c.regionCode)));
+            return notices.assigned(c);
         }));
     }
 }

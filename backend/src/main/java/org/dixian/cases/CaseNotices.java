@@ -20,9 +20,11 @@ public class CaseNotices {
     }
 
     private final Notifications notifications;
+    private final org.dixian.region.RegionService regions;
 
-    public CaseNotices(Notifications notifications) {
+    public CaseNotices(Notifications notifications, org.dixian.region.RegionService regions) {
         this.notifications = notifications;
+        this.regions = regions;
     }
 
     /** Village stages belong to the village's cadres, the reviews to the township's and the county's cadres. */
@@ -50,11 +52,15 @@ public class CaseNotices {
     }
 
     /** The case has entered a stage: its cadres get the todo with the deadline. */
-    Uni<Void> assigned(CaseEntity c, String villageName) {
+    Uni<Void> assigned(CaseEntity c) {
         Responsible r = responsible(c.stage, c.regionCode);
         if (r == null) {
             return Uni.createFrom().voidItem();
         }
+        return regions.names(List.of(c.regionCode)).chain(names -> assigned(c, r, names.get(c.regionCode)));
+    }
+
+    private Uni<Void> assigned(CaseEntity c, Responsible r, String villageName) {
         String body = (villageName == null ? "" : villageName) + "的识别案件（编号 " + c.id + "）待" + CaseService.stageName(c.stage)
                 + (c.stageDue == null ? "" : "，请于 " + c.stageDue + " 前办理");
         return notifications.toRegionRoles(r.regionCode(), r.roles(), "待办：" + CaseService.stageName(c.stage), body, link(c.id));

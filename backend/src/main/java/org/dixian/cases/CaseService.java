@@ -56,11 +56,12 @@ public class CaseService {
     private final ObjectionRepository objections;
     private final CaseVisitRepository visits;
     private final MediaService media;
+    private final CaseNotices notices;
 
     public CaseService(io.vertx.mutiny.sqlclient.Pool pool, CaseRepository cases, CaseEventRepository events, HouseholdService households,
                        RegionService regions, WorkingCalendar calendar, FieldCipher cipher, BlindIndex index,
                        Idempotency idempotency, Clock clock, StageLimits limits, ObjectionRepository objections,
-                       CaseVisitRepository visits, MediaService media) {
+                       CaseVisitRepository visits, MediaService media, CaseNotices notices) {
         this.pool = pool;
         this.cases = cases;
         this.events = events;
@@ -75,6 +76,7 @@ public class CaseService {
         this.objections = objections;
         this.visits = visits;
         this.media = media;
+        this.notices = notices;
     }
 
     /** A farmer's declaration; the same idempotency key returns the same case, a second open one answers 409. */
@@ -252,6 +254,7 @@ public class CaseService {
                     .call(saved -> events.append(saved.id, "OPENED", CaseStage.VISIT, scope, now, null, null))
                     .call(saved -> events.append(saved.id, "VISIT_ASSIGNED", CaseStage.VISIT, scope, now,
                             "由村级入户核实，" + visitDays + " 个工作日内完成", due))
+                    .call(saved -> notices.assigned(saved))
                     .map(saved -> saved.id);
         }));
     }
@@ -334,6 +337,7 @@ public class CaseService {
                             .chain(() -> visits.persist(v))
                             .chain(() -> events.append(c.id, "VISITED", CaseStage.VILLAGE_REVIEW, scope, now,
                                     in.findings().trim(), due, null, in.latitude(), in.longitude(), photos))
+                            .chain(() -> notices.assigned(c))
                             .chain(() -> cases.flush())
                             .chain(() -> views(List.of(c))).map(l -> l.get(0));
                 });

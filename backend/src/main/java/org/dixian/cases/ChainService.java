@@ -12,7 +12,6 @@ import org.dixian.platform.errors.ApiException;
 import org.dixian.platform.outbox.Outbox;
 import org.dixian.platform.security.Role;
 import org.dixian.platform.security.Scope;
-import org.dixian.region.RegionService;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -39,7 +38,6 @@ public class ChainService {
     private final ObjectionRepository objections;
     private final CaseNotices notices;
     private final HouseholdService households;
-    private final RegionService regions;
     private final MediaService media;
     private final Outbox outbox;
     private final WorkingCalendar calendar;
@@ -48,7 +46,7 @@ public class ChainService {
 
     public ChainService(CaseRepository cases, CaseEventRepository events, CaseService caseService, CaseVisitRepository visits,
                         ObjectionRepository objections, CaseNotices notices, HouseholdService households,
-                        RegionService regions, MediaService media, Outbox outbox, WorkingCalendar calendar,
+                        MediaService media, Outbox outbox, WorkingCalendar calendar,
                         StageLimits limits, Clock clock) {
         this.cases = cases;
         this.events = events;
@@ -57,7 +55,6 @@ public class ChainService {
         this.objections = objections;
         this.notices = notices;
         this.households = households;
-        this.regions = regions;
         this.media = media;
         this.outbox = outbox;
         this.calendar = calendar;
@@ -222,8 +219,7 @@ public class ChainService {
             c.noticeEnds = null;
         }
         return events.append(c.id, type, stage, scope, now, reason, c.stageDue)
-                .chain(() -> regions.names(List.of(c.regionCode)))
-                .chain(names -> notices.assigned(c, names.get(c.regionCode)));
+                .chain(() -> notices.assigned(c));
     }
 
     /**

@@ -359,6 +359,10 @@ class ChainApiTest {
     @Test
     void lateStagesAreFlaggedOnceAndTheLevelAboveIsTold() {
         Visited v = visited();
+        // Entering the village review is a todo for the village's cadres.
+        assertTrue(Api.as(village).queryParam("limit", 100).get("/api/me/notifications").jsonPath()
+                .<Map<String, Object>>getList("items").stream().anyMatch(n -> "待办：村评议".equals(n.get("title"))
+                        && ("/pages/cases/detail?id=" + v.id()).equals(n.get("link"))));
         LocalDate due = LocalDate.now(clock).minusDays(1);
         pool.preparedQuery("update identification_case set stage_due = $2 where id = $1")
                 .execute(Tuple.of(v.id(), due)).await().indefinitely();
