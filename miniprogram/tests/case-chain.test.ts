@@ -30,7 +30,7 @@ import {
   regionCovers,
 } from '@/utils/cases'
 import { todayInBeijing } from '@/utils/household'
-import { fakeUni, page, path, problem, requests, serve, settle, type FakeRequest, type FakeResponse } from './fake-uni'
+import { fakeUni, page, path, posts, problem, requests, serveRoutes, settle } from './fake-uni'
 
 vi.mock('@dcloudio/uni-app', () => import('./fake-uni').then((m) => m.fakeUniApp))
 
@@ -70,19 +70,6 @@ const aCase = (over: Partial<Case> = {}): Case => ({
   events: [{ type: 'DECLARED', stage: 'VISIT', actorRole: 'FARMER', at }],
   ...over,
 })
-
-type Routes = Record<string, (req: FakeRequest) => FakeResponse>
-
-function serveRoutes(current: Me, routes: Routes) {
-  serve((req) => {
-    const p = path(req)
-    if (p === '/api/me') return { statusCode: 200, data: current }
-    const route = routes[`${req.method} ${p}`]
-    return route ? route(req) : problem(404, '未找到')
-  })
-}
-
-const posts = () => requests.filter((r) => r.method === 'POST')
 
 beforeEach(async () => {
   page.query = { id: '91' }

@@ -7,7 +7,7 @@ import type { Case, Me } from '@/api/types'
 import { ALREADY_OPEN, NO_HOUSEHOLD, newCaseBody, useCaseOpeningForm } from '@/composables/useCases'
 import { setTokens } from '@/stores/session'
 import { CASE_OPENING_SOURCE_OPTIONS, canOpenCases, canWithdrawCase, caseEventLabel, caseSourceLabel } from '@/utils/cases'
-import { fakeUni, page, path, problem, requests, serve, settle, type FakeRequest, type FakeResponse } from './fake-uni'
+import { fakeUni, page, path, posts, problem, requests, serve, serveRoutes, settle, type FakeRequest } from './fake-uni'
 
 vi.mock('@dcloudio/uni-app', () => import('./fake-uni').then((m) => m.fakeUniApp))
 
@@ -41,19 +41,6 @@ const opened = (over: Partial<Case> = {}): Case => ({
   ],
   ...over,
 })
-
-type Routes = Record<string, (req: FakeRequest) => FakeResponse | 'network-error'>
-
-function serveRoutes(current: Me, routes: Routes) {
-  serve((req) => {
-    const p = path(req)
-    if (p === '/api/me') return { statusCode: 200, data: current }
-    const route = routes[`${req.method} ${p}`]
-    return route ? route(req) : problem(404, '未找到')
-  })
-}
-
-const posts = () => requests.filter((r) => r.method === 'POST')
 
 beforeEach(() => {
   page.query = {}

@@ -7,7 +7,7 @@ import { NEED_LOCATION, VISIT_CONFLICT, newVisitBody, type VisitFields } from '@
 import { setTokens } from '@/stores/session'
 import { canRecordVisit } from '@/utils/cases'
 import { NO_GEOLOCATION, getLocation, setPlatformForTesting } from '@/utils/platform'
-import { fakeUni, page, path, problem, requests, serve, settle, type FakeRequest, type FakeResponse } from './fake-uni'
+import { fakeUni, page, posts, problem, serveRoutes, settle, type FakeResponse, type Routes } from './fake-uni'
 
 vi.mock('@dcloudio/uni-app', () => import('./fake-uni').then((m) => m.fakeUniApp))
 
@@ -49,19 +49,6 @@ const filled = (over: Partial<VisitFields> = {}): VisitFields => ({
   location: { ...here },
   ...over,
 })
-
-type Routes = Record<string, (req: FakeRequest) => FakeResponse>
-
-function serveRoutes(current: Me, routes: Routes) {
-  serve((req) => {
-    const p = path(req)
-    if (p === '/api/me') return { statusCode: 200, data: current }
-    const route = routes[`${req.method} ${p}`]
-    return route ? route(req) : problem(404, '未找到')
-  })
-}
-
-const posts = () => requests.filter((r) => r.method === 'POST')
 
 function stubGeolocation(result: typeof here | { code: number } | null) {
   const geo =

@@ -26,7 +26,7 @@ import {
   describeCaseEvent,
   isCaseOverdue,
 } from '@/utils/cases'
-import { fakeUni, page, path, problem, requests, serve, settle, type FakeRequest, type FakeResponse } from './fake-uni'
+import { fakeUni, page, path, problem, requests, serve, serveRoutes, settle, type FakeRequest } from './fake-uni'
 
 vi.mock('@dcloudio/uni-app', () => import('./fake-uni').then((m) => m.fakeUniApp))
 
@@ -84,17 +84,6 @@ const filled = (over: Partial<DeclarationFields> = {}): DeclarationFields => ({
   applicantName: '',
   ...over,
 })
-
-type Routes = Record<string, (req: FakeRequest) => FakeResponse | 'network-error'>
-
-function serveRoutes(me: Me, routes: Routes) {
-  serve((req) => {
-    const p = path(req)
-    if (p === '/api/me') return { statusCode: 200, data: me }
-    const route = routes[`${req.method} ${p}`]
-    return route ? route(req) : problem(404, '未找到')
-  })
-}
 
 beforeEach(() => {
   page.query = {}

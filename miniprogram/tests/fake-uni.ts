@@ -26,6 +26,21 @@ export function serve(next: Handler): void {
   handler = next
 }
 
+/** Requests answered by `METHOD /path`; GET /api/me answers with `me`, anything else not routed with 404. */
+export type Routes = Record<string, (req: FakeRequest) => FakeResponse | 'network-error'>
+
+export function serveRoutes(me: unknown, routes: Routes): void {
+  serve((req) => {
+    const p = path(req)
+    if (p === '/api/me') return { statusCode: 200, data: me }
+    const route = routes[`${req.method} ${p}`]
+    return route ? route(req) : problem(404, '未找到')
+  })
+}
+
+/** The POST requests sent so far. */
+export const posts = () => requests.filter((r) => r.method === 'POST')
+
 export const fakeUni = {
   getStorageSync: vi.fn((key: string) => (storage.has(key) ? storage.get(key) : '')),
   setStorageSync: vi.fn((key: string, value: unknown) => void storage.set(key, value)),
