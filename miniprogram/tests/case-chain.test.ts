@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest'
-import { flushPromises, mount } from '@vue/test-utils'
+import { mount } from '@vue/test-utils'
 import DetailPage from '@/pages/cases/detail.vue'
 import DecisionPage from '@/pages/cases/decision.vue'
 import ObjectionsPage from '@/pages/cases/objections.vue'
@@ -30,25 +30,9 @@ import {
   regionCovers,
 } from '@/utils/cases'
 import { todayInBeijing } from '@/utils/household'
-import { fakeUni, path, problem, requests, serve, type FakeRequest, type FakeResponse } from './fake-uni'
+import { fakeUni, page, path, posts, problem, requests, serveRoutes, settle } from './fake-uni'
 
-const page = vi.hoisted(() => ({ query: {} as Record<string, string> }))
-
-vi.mock('@dcloudio/uni-app', async () => {
-  const { onMounted } = await import('vue')
-  return {
-    onShow: (fn: () => void) => onMounted(fn),
-    onLoad: (fn: (query: Record<string, string>) => void) => onMounted(() => fn(page.query)),
-    onLaunch: () => {},
-  }
-})
-
-const settle = async () => {
-  for (let i = 0; i < 6; i++) {
-    await flushPromises()
-    await new Promise((r) => setTimeout(r, 5))
-  }
-}
+vi.mock('@dcloudio/uni-app', () => import('./fake-uni').then((m) => m.fakeUniApp))
 
 const VILLAGE = '410225101201'
 
@@ -86,19 +70,6 @@ const aCase = (over: Partial<Case> = {}): Case => ({
   events: [{ type: 'DECLARED', stage: 'VISIT', actorRole: 'FARMER', at }],
   ...over,
 })
-
-type Routes = Record<string, (req: FakeRequest) => FakeResponse>
-
-function serveRoutes(current: Me, routes: Routes) {
-  serve((req) => {
-    const p = path(req)
-    if (p === '/api/me') return { statusCode: 200, data: current }
-    const route = routes[`${req.method} ${p}`]
-    return route ? route(req) : problem(404, '未找到')
-  })
-}
-
-const posts = () => requests.filter((r) => r.method === 'POST')
 
 beforeEach(async () => {
   page.query = { id: '91' }

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest'
-import { flushPromises, mount } from '@vue/test-utils'
+import { mount } from '@vue/test-utils'
 import OpenPage from '@/pages/cases/open.vue'
 import DetailPage from '@/pages/cases/detail.vue'
 import HouseholdPage from '@/pages/households/detail.vue'
@@ -7,25 +7,9 @@ import type { Case, Me } from '@/api/types'
 import { ALREADY_OPEN, NO_HOUSEHOLD, newCaseBody, useCaseOpeningForm } from '@/composables/useCases'
 import { setTokens } from '@/stores/session'
 import { CASE_OPENING_SOURCE_OPTIONS, canOpenCases, canWithdrawCase, caseEventLabel, caseSourceLabel } from '@/utils/cases'
-import { fakeUni, path, problem, requests, serve, type FakeRequest, type FakeResponse } from './fake-uni'
+import { fakeUni, page, path, posts, problem, requests, serve, serveRoutes, settle, type FakeRequest } from './fake-uni'
 
-const page = vi.hoisted(() => ({ query: {} as Record<string, string> }))
-
-vi.mock('@dcloudio/uni-app', async () => {
-  const { onMounted } = await import('vue')
-  return {
-    onShow: (fn: () => void) => onMounted(fn),
-    onLoad: (fn: (query: Record<string, string>) => void) => onMounted(() => fn(page.query)),
-    onLaunch: () => {},
-  }
-})
-
-const settle = async () => {
-  for (let i = 0; i < 6; i++) {
-    await flushPromises()
-    await new Promise((r) => setTimeout(r, 5))
-  }
-}
+vi.mock('@dcloudio/uni-app', () => import('./fake-uni').then((m) => m.fakeUniApp))
 
 const me = (role: Me['role'], over: Partial<Me> = {}): Me => ({
   id: 3,
@@ -57,19 +41,6 @@ const opened = (over: Partial<Case> = {}): Case => ({
   ],
   ...over,
 })
-
-type Routes = Record<string, (req: FakeRequest) => FakeResponse | 'network-error'>
-
-function serveRoutes(current: Me, routes: Routes) {
-  serve((req) => {
-    const p = path(req)
-    if (p === '/api/me') return { statusCode: 200, data: current }
-    const route = routes[`${req.method} ${p}`]
-    return route ? route(req) : problem(404, '未找到')
-  })
-}
-
-const posts = () => requests.filter((r) => r.method === 'POST')
 
 beforeEach(() => {
   page.query = {}

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest'
-import { flushPromises, mount } from '@vue/test-utils'
+import { mount } from '@vue/test-utils'
 import VisitPage from '@/pages/cases/visit.vue'
 import DetailPage from '@/pages/cases/detail.vue'
 import type { Case, Me } from '@/api/types'
@@ -7,25 +7,9 @@ import { NEED_LOCATION, VISIT_CONFLICT, newVisitBody, type VisitFields } from '@
 import { setTokens } from '@/stores/session'
 import { canRecordVisit } from '@/utils/cases'
 import { NO_GEOLOCATION, getLocation, setPlatformForTesting } from '@/utils/platform'
-import { fakeUni, path, problem, requests, serve, type FakeRequest, type FakeResponse } from './fake-uni'
+import { fakeUni, page, posts, problem, serveRoutes, settle, type FakeResponse, type Routes } from './fake-uni'
 
-const page = vi.hoisted(() => ({ query: {} as Record<string, string> }))
-
-vi.mock('@dcloudio/uni-app', async () => {
-  const { onMounted } = await import('vue')
-  return {
-    onShow: (fn: () => void) => onMounted(fn),
-    onLoad: (fn: (query: Record<string, string>) => void) => onMounted(() => fn(page.query)),
-    onLaunch: () => {},
-  }
-})
-
-const settle = async () => {
-  for (let i = 0; i < 6; i++) {
-    await flushPromises()
-    await new Promise((r) => setTimeout(r, 5))
-  }
-}
+vi.mock('@dcloudio/uni-app', () => import('./fake-uni').then((m) => m.fakeUniApp))
 
 const me = (role: Me['role'], over: Partial<Me> = {}): Me => ({
   id: 3,
@@ -65,19 +49,6 @@ const filled = (over: Partial<VisitFields> = {}): VisitFields => ({
   location: { ...here },
   ...over,
 })
-
-type Routes = Record<string, (req: FakeRequest) => FakeResponse>
-
-function serveRoutes(current: Me, routes: Routes) {
-  serve((req) => {
-    const p = path(req)
-    if (p === '/api/me') return { statusCode: 200, data: current }
-    const route = routes[`${req.method} ${p}`]
-    return route ? route(req) : problem(404, '未找到')
-  })
-}
-
-const posts = () => requests.filter((r) => r.method === 'POST')
 
 function stubGeolocation(result: typeof here | { code: number } | null) {
   const geo =

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest'
-import { flushPromises, mount } from '@vue/test-utils'
+import { mount } from '@vue/test-utils'
 import DeclarePage from '@/pages/cases/declare.vue'
 import DetailPage from '@/pages/cases/detail.vue'
 import MinePage from '@/pages/cases/mine.vue'
@@ -26,25 +26,9 @@ import {
   describeCaseEvent,
   isCaseOverdue,
 } from '@/utils/cases'
-import { fakeUni, path, problem, requests, serve, type FakeRequest, type FakeResponse } from './fake-uni'
+import { fakeUni, page, path, problem, requests, serve, serveRoutes, settle, type FakeRequest } from './fake-uni'
 
-const page = vi.hoisted(() => ({ query: {} as Record<string, string> }))
-
-vi.mock('@dcloudio/uni-app', async () => {
-  const { onMounted } = await import('vue')
-  return {
-    onShow: (fn: () => void) => onMounted(fn),
-    onLoad: (fn: (query: Record<string, string>) => void) => onMounted(() => fn(page.query)),
-    onLaunch: () => {},
-  }
-})
-
-const settle = async () => {
-  for (let i = 0; i < 6; i++) {
-    await flushPromises()
-    await new Promise((r) => setTimeout(r, 5))
-  }
-}
+vi.mock('@dcloudio/uni-app', () => import('./fake-uni').then((m) => m.fakeUniApp))
 
 function login() {
   setTokens({ accessToken: 'A', refreshToken: 'R', tokenType: 'Bearer', expiresIn: 900 })
@@ -100,17 +84,6 @@ const filled = (over: Partial<DeclarationFields> = {}): DeclarationFields => ({
   applicantName: '',
   ...over,
 })
-
-type Routes = Record<string, (req: FakeRequest) => FakeResponse | 'network-error'>
-
-function serveRoutes(me: Me, routes: Routes) {
-  serve((req) => {
-    const p = path(req)
-    if (p === '/api/me') return { statusCode: 200, data: me }
-    const route = routes[`${req.method} ${p}`]
-    return route ? route(req) : problem(404, '未找到')
-  })
-}
 
 beforeEach(() => {
   page.query = {}

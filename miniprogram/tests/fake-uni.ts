@@ -1,4 +1,6 @@
 import { vi } from 'vitest'
+import { flushPromises } from '@vue/test-utils'
+import { onMounted } from 'vue'
 
 export interface FakeRequest {
   url: string
@@ -23,6 +25,21 @@ export const requests: FakeRequest[] = []
 export function serve(next: Handler): void {
   handler = next
 }
+
+/** Requests answered by `METHOD /path`; GET /api/me answers with `me`, anything else not routed with 404. */
+export type Routes = Record<string, (req: FakeRequest) => FakeResponse | 'network-error'>
+
+export function serveRoutes(me: unknown, routes: Routes): void {
+  serve((req) => {
+    const p = path(req)
+    if (p === '/api/me') return { statusCode: 200, data: me }
+    const route = routes[`${req.method} ${p}`]
+    return route ? route(req) : problem(404, '未找到')
+  })
+}
+
+/** The POST requests sent so far. */
+export const posts = () => requests.filter((r) => r.method === 'POST')
 
 export const fakeUni = {
   getStorageSync: vi.fn((key: string) => (storage.has(key) ? storage.get(key) : '')),
@@ -84,4 +101,25 @@ export function problem(status: number, title: string, detail?: string, errors?:
 
 export function path(req: FakeRequest): string {
   return req.url.replace(/^https?:\/\/[^/]+/, '').split('?')[0]
+}
+
+/** What the page under test is opened with: `onLoad` hands `page.query` over. */
+export const page = { query: {} as Record<string, string> }
+
+/**
+ * The page hooks of @dcloudio/uni-app for a mounted page: onLoad (with `page.query`) and onShow run on mount.
+ * In a test file: `vi.mock('@dcloudio/uni-app', () => import('./fake-uni').then((m) => m.fakeUniApp))`.
+ */
+export const fakeUniApp = {
+  onShow: (fn: () => void) => onMounted(fn),
+  onLoad: (fn: (query: Record<string, string>) => void) => onMounted(() => fn(page.query)),
+  onLaunch: () => {},
+}
+
+/** Lets the fake requests answer and the page render what they brought, with room for a loaded machine. */
+export async function settle(): Promise<void> {
+  for (let i = 0; i < 6; i++) {
+    await flushPromises()
+    await new Promise((r) => setTimeout(r, 5))
+  }
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest'
-import { flushPromises, mount } from '@vue/test-utils'
+import { mount } from '@vue/test-utils'
 import type { Helper, HelperPairing } from '@/api/types'
 import {
   ALREADY_PAIRED,
@@ -15,18 +15,9 @@ import { takeHouseholdChanged } from '@/stores/householdChanges'
 import { setTokens } from '@/stores/session'
 import { describeEvent, pairingPeriod, todayInBeijing } from '@/utils/household'
 import { setPlatformForTesting } from '@/utils/platform'
-import { fakeUni, path, problem, requests, serve, type FakeRequest, type FakeResponse } from './fake-uni'
+import { fakeUni, page, path, problem, requests, serve, settle, type FakeRequest, type FakeResponse } from './fake-uni'
 
-const page = vi.hoisted(() => ({ query: {} as Record<string, string> }))
-
-vi.mock('@dcloudio/uni-app', async () => {
-  const { onMounted } = await import('vue')
-  return {
-    onShow: (fn: () => void) => onMounted(fn),
-    onLoad: (fn: (query: Record<string, string>) => void) => onMounted(() => fn(page.query)),
-    onLaunch: () => {},
-  }
-})
+vi.mock('@dcloudio/uni-app', () => import('./fake-uni').then((m) => m.fakeUniApp))
 
 const helper = (over: Partial<Helper> = {}): Helper => ({
   id: 7,
@@ -48,13 +39,6 @@ const pairing = (over: Partial<HelperPairing> = {}): HelperPairing => ({
   current: true,
   ...over,
 })
-
-const settle = async () => {
-  for (let i = 0; i < 6; i++) {
-    await flushPromises()
-    await new Promise((r) => setTimeout(r, 5))
-  }
-}
 
 function login() {
   setTokens({ accessToken: 'A', refreshToken: 'R', tokenType: 'Bearer', expiresIn: 900 })

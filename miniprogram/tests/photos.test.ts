@@ -8,25 +8,9 @@ import { PHOTOS_FAILED, PHOTOS_UPLOADING, PHOTO_CHOOSE_FAILED, usePhotoUpload, w
 import { setTokens, session } from '@/stores/session'
 import { PHOTO_NETWORK, PHOTO_TOO_LARGE, PHOTO_WRONG_TYPE, clearPhotoSources, photoSrc, uploadPhoto } from '@/utils/media'
 import { setPlatformForTesting } from '@/utils/platform'
-import { fakeUni, path, problem, requests, serve } from './fake-uni'
+import { fakeUni, page, path, problem, requests, serve, settle } from './fake-uni'
 
-const page = vi.hoisted(() => ({ query: {} as Record<string, string> }))
-
-vi.mock('@dcloudio/uni-app', async () => {
-  const { onMounted } = await import('vue')
-  return {
-    onShow: (fn: () => void) => onMounted(fn),
-    onLoad: (fn: (query: Record<string, string>) => void) => onMounted(() => fn(page.query)),
-    onLaunch: () => {},
-  }
-})
-
-const settle = async () => {
-  for (let i = 0; i < 6; i++) {
-    await flushPromises()
-    await new Promise((r) => setTimeout(r, 5))
-  }
-}
+vi.mock('@dcloudio/uni-app', () => import('./fake-uni').then((m) => m.fakeUniApp))
 
 interface UploadCall {
   url: string

@@ -1,30 +1,14 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest'
-import { flushPromises, mount } from '@vue/test-utils'
+import { mount } from '@vue/test-utils'
 import NoticePage from '@/pages/public/notice.vue'
 import HomePage from '@/pages/home/index.vue'
 import type { Me, VillageNoticeBoard } from '@/api/types'
 import { publicApi } from '@/api/endpoints'
 import { BAD_VILLAGE, OBJECTION_CLOSED, OBJECTION_TOO_MANY, newObjectionBody } from '@/composables/usePublicNotice'
 import { clearSession, isLoggedIn, setTokens } from '@/stores/session'
-import { fakeUni, path, problem, requests, serve } from './fake-uni'
+import { fakeUni, page, path, problem, requests, serve, settle } from './fake-uni'
 
-const page = vi.hoisted(() => ({ query: {} as Record<string, string> }))
-
-vi.mock('@dcloudio/uni-app', async () => {
-  const { onMounted } = await import('vue')
-  return {
-    onShow: (fn: () => void) => onMounted(fn),
-    onLoad: (fn: (query: Record<string, string>) => void) => onMounted(() => fn(page.query)),
-    onLaunch: () => {},
-  }
-})
-
-const settle = async () => {
-  for (let i = 0; i < 6; i++) {
-    await flushPromises()
-    await new Promise((r) => setTimeout(r, 5))
-  }
-}
+vi.mock('@dcloudio/uni-app', () => import('./fake-uni').then((m) => m.fakeUniApp))
 
 const VILLAGE = '410225101201'
 

@@ -4,32 +4,13 @@ import { accountsApi } from '@/api/endpoints'
 import { errorMessage, fieldErrors } from '@/api/errors'
 import type { Account, NewAccount, Role } from '@/api/types'
 import { uuidv4 } from '@/utils/uuid'
-
-const PAGE_SIZE = 20
+import { PAGE_SIZE, usePagedList } from './usePagedList'
 
 /** Paged account list with a cursor (`nextAfter`). */
 export function useAccountList() {
-  const items = ref<Account[]>([])
-  const nextAfter = ref<number | null>(null)
-  const loading = ref(false)
-  const error = ref('')
-  const loaded = ref(false)
-
-  async function fetchPage(reset: boolean) {
-    if (loading.value) return
-    loading.value = true
-    error.value = ''
-    try {
-      const page = await accountsApi.list({ after: reset ? null : nextAfter.value, limit: PAGE_SIZE })
-      items.value = reset ? page.items : [...items.value, ...page.items]
-      nextAfter.value = page.nextAfter ?? null
-      loaded.value = true
-    } catch (e) {
-      error.value = errorMessage(e)
-    } finally {
-      loading.value = false
-    }
-  }
+  const { items, nextAfter, loading, loaded, error, fetchPage } = usePagedList<Account>((after) =>
+    accountsApi.list({ after, limit: PAGE_SIZE }),
+  )
 
   function replace(account: Account) {
     const index = items.value.findIndex((a) => a.id === account.id)

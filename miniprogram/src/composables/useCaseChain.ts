@@ -20,6 +20,41 @@ export interface DecisionOption {
   label: string
 }
 
+/**
+ * The case a chain form acts on, read for its version, and the sender of the form's decision to it: both
+ * every chain form shows the same way. `reload` reads the case again after a conflict and drops its message.
+ */
+function useCaseDecision<B>(send: (caseId: number, body: B) => Promise<Case>, fields: readonly string[], onDone: (c: Case) => void) {
+  const loaded = useLoadedCase()
+  let caseId = 0
+  const sender = useCaseSubmit<B>({
+    send: (body) => send(caseId, body),
+    fields,
+    alreadyOpen: CASE_TAKEN,
+    conflict: CASE_TAKEN,
+    onCreated: onDone,
+  })
+  const shown = {
+    item: loaded.item,
+    loading: loaded.loading,
+    loadError: loaded.loadError,
+    load: (id: number) => {
+      caseId = id
+      return loaded.load(id)
+    },
+    reload: () => {
+      sender.error.value = ''
+      sender.conflicted.value = false
+      if (caseId > 0) loaded.load(caseId)
+    },
+    errors: sender.errors,
+    error: sender.error,
+    conflicted: sender.conflicted,
+    submitting: sender.submitting,
+  }
+  return { loaded, sender, shown }
+}
+
 // ---- village review (村民主评议) ----
 
 export const VILLAGE_DECISION_OPTIONS: DecisionOption[] = [
@@ -74,18 +109,10 @@ export function newVillageReviewBody(
  * decision, opinion, optional photos and, when the phone allows it, the position.
  */
 export function useVillageReviewForm(onReviewed: (c: Case) => void, locate: () => Promise<GeoLocation>, photos?: PhotoSource) {
-  const loaded = useLoadedCase()
+  const { loaded, sender, shown } = useCaseDecision(casesApi.villageReview, VILLAGE_REVIEW_FIELDS, onReviewed)
   const fields = reactive<VillageReviewFields>({ meetingDate: todayInBeijing(), participants: '', decision: '', opinion: '', location: null })
   const locating = ref(false)
   const locationNote = ref('')
-  let caseId = 0
-  const sender = useCaseSubmit<VillageReviewRequest>({
-    send: (body) => casesApi.villageReview(caseId, body),
-    fields: VILLAGE_REVIEW_FIELDS,
-    alreadyOpen: CASE_TAKEN,
-    conflict: CASE_TAKEN,
-    onCreated: onReviewed,
-  })
 
   /** The position is optional: a refusal only leaves a note. */
   async function locateNow() {
@@ -102,21 +129,11 @@ export function useVillageReviewForm(onReviewed: (c: Case) => void, locate: () =
   }
 
   return {
-    item: loaded.item,
-    loading: loaded.loading,
-    loadError: loaded.loadError,
-    load: (id: number) => {
-      caseId = id
-      return loaded.load(id)
-    },
+    ...shown,
     fields,
     locating,
     locationNote,
     locate: locateNow,
-    errors: sender.errors,
-    error: sender.error,
-    conflicted: sender.conflicted,
-    submitting: sender.submitting,
     setDecision: (decision: CaseDecision) => {
       fields.decision = decision
       const { decision: _, ...rest } = sender.errors.value
@@ -203,29 +220,19 @@ export function newStageDecisionBody(
 
 /** The township's review or the county's approval of a case, one decision with the version read. */
 export function useStageDecisionForm(stage: () => DecisionStage | null, onDecided: (c: Case) => void) {
-  const loaded = useLoadedCase()
+  const { loaded, sender, shown } = useCaseDecision<StageDecisionRequest>(
+    (caseId, body) => (stage() === 'COUNTY_APPROVAL' ? casesApi.countyApproval(caseId, body) : casesApi.townshipReview(caseId, body)),
+    STAGE_DECISION_FIELDS,
+    onDecided,
+  )
   const fields = reactive<StageDecisionFields>({ decision: '', reason: '', monitoringType: '' })
-  let caseId = 0
-  const sender = useCaseSubmit<StageDecisionRequest>({
-    send: (body) => (stage() === 'COUNTY_APPROVAL' ? casesApi.countyApproval(caseId, body) : casesApi.townshipReview(caseId, body)),
-    fields: STAGE_DECISION_FIELDS,
-    alreadyOpen: CASE_TAKEN,
-    conflict: CASE_TAKEN,
-    onCreated: onDecided,
-  })
   const drop = (key: string) => {
     const { [key]: _, ...rest } = sender.errors.value
     sender.errors.value = rest
   }
 
   return {
-    item: loaded.item,
-    loading: loaded.loading,
-    loadError: loaded.loadError,
-    load: (id: number) => {
-      caseId = id
-      return loaded.load(id)
-    },
+    ...shown,
     fields,
     options: computed(() => {
       const s = stage()
@@ -233,10 +240,6 @@ export function useStageDecisionForm(stage: () => DecisionStage | null, onDecide
     }),
     needsType: computed(() => needsMonitoringType(stage(), fields.decision)),
     reasonRequired: computed(() => fields.decision === 'REJECT' || fields.decision === 'RETURN'),
-    errors: sender.errors,
-    error: sender.error,
-    conflicted: sender.conflicted,
-    submitting: sender.submitting,
     setDecision: (decision: CaseDecision) => {
       fields.decision = decision
       drop('decision')

@@ -7,6 +7,7 @@ import { CASE_OPENING_SOURCE_OPTIONS, caseIdFromAddress } from '@/utils/cases'
 import { RISK_TYPE_OPTIONS } from '@/utils/household'
 import type { GeoLocation } from '@/utils/platform'
 import { uuidv4 } from '@/utils/uuid'
+import { PAGE_SIZE, usePagedList } from './usePagedList'
 import { withPhotos, type PhotoSource } from './usePhotoUpload'
 
 export const ALREADY_DECLARED = '您已有一件申报正在办理，无需重复申报。可打开查看办理进度。'
@@ -17,7 +18,6 @@ export const NO_HOUSEHOLD = '缺少农户编号，请从农户详情页发起识
 
 const text = (value: unknown): string => (value === null || value === undefined ? '' : String(value).trim())
 const MAX_AMOUNT = 10_000_000
-const PAGE_SIZE = 20
 
 export interface DeclarationFields {
   riskTypes: RiskType[]
@@ -522,27 +522,9 @@ export function useMyCases() {
 
 /** Open cases in the cadre's scope, page by page. */
 export function useCaseList() {
-  const items = ref<Case[]>([])
-  const nextAfter = ref<number | null>(null)
-  const loading = ref(false)
-  const loaded = ref(false)
-  const error = ref('')
-
-  async function fetchPage(reset: boolean) {
-    if (loading.value) return
-    loading.value = true
-    error.value = ''
-    try {
-      const page = await casesApi.list({ open: true, after: reset ? null : nextAfter.value, limit: PAGE_SIZE })
-      items.value = reset ? page.items : [...items.value, ...page.items]
-      nextAfter.value = page.nextAfter ?? null
-      loaded.value = true
-    } catch (e) {
-      error.value = errorMessage(e)
-    } finally {
-      loading.value = false
-    }
-  }
+  const { items, nextAfter, loading, loaded, error, fetchPage } = usePagedList<Case>((after) =>
+    casesApi.list({ open: true, after, limit: PAGE_SIZE }),
+  )
 
   return { items, nextAfter, loading, loaded, error, load: () => fetchPage(true), loadMore: () => fetchPage(false) }
 }

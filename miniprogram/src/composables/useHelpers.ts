@@ -7,13 +7,13 @@ import { markHouseholdChanged } from '@/stores/householdChanges'
 import { todayInBeijing } from '@/utils/household'
 import { canMakePhoneCall, makePhoneCall } from '@/utils/platform'
 import { uuidv4 } from '@/utils/uuid'
+import { PAGE_SIZE, usePagedList } from './usePagedList'
 
 export const ALREADY_PAIRED = '这位帮扶责任人已在帮扶本户，无需重复结对'
 export const CHOOSE_HELPER_FIRST = '请先选择或登记一位帮扶责任人'
 
 const text = (value: unknown): string => (value === null || value === undefined ? '' : String(value).trim())
 const DATE = /^\d{4}-\d{2}-\d{2}$/
-const PAGE_SIZE = 20
 
 function dateProblem(value: string, today: string): string {
   if (!DATE.test(value) || Number.isNaN(Date.parse(value))) return '日期格式应为 2026-03-01'
@@ -178,29 +178,11 @@ export function useHouseholdHelpers() {
 /** Helpers the caller may pair: those registered in the own region and the regions above, by name or unit. */
 export function useHelperSearch() {
   const q = ref('')
-  const items = ref<Helper[]>([])
-  const nextAfter = ref<number | null>(null)
-  const loading = ref(false)
-  const loaded = ref(false)
-  const error = ref('')
   let activeQuery: HelperQuery = {}
-
-  async function fetchPage(reset: boolean) {
-    if (loading.value) return
-    loading.value = true
-    error.value = ''
+  const { items, nextAfter, loading, loaded, error, fetchPage } = usePagedList<Helper>((after, reset) => {
     if (reset) activeQuery = text(q.value) ? { q: text(q.value).slice(0, 30) } : {}
-    try {
-      const page = await helpersApi.list({ ...activeQuery, after: reset ? null : nextAfter.value, limit: PAGE_SIZE })
-      items.value = reset ? page.items : [...items.value, ...page.items]
-      nextAfter.value = page.nextAfter ?? null
-      loaded.value = true
-    } catch (e) {
-      error.value = errorMessage(e)
-    } finally {
-      loading.value = false
-    }
-  }
+    return helpersApi.list({ ...activeQuery, after, limit: PAGE_SIZE })
+  })
 
   return { q, items, nextAfter, loading, loaded, error, search: () => fetchPage(true), loadMore: () => fetchPage(false) }
 }

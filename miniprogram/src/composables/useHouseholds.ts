@@ -13,8 +13,7 @@ import type {
   RiskType,
 } from '@/api/types'
 import { setMe, setTokens } from '@/stores/session'
-
-const PAGE_SIZE = 20
+import { PAGE_SIZE, usePagedList } from './usePagedList'
 
 /** Inputs of type number may hand back a number: always read a trimmed string. */
 const text = (value: unknown): string => (value === null || value === undefined ? '' : String(value).trim())
@@ -50,32 +49,16 @@ export function useHouseholdSearch() {
     category: '',
     riskType: '',
   })
-  const items = ref<HouseholdSummary[]>([])
-  const nextAfter = ref<number | null>(null)
-  const loading = ref(false)
-  const loaded = ref(false)
-  const error = ref('')
   const errors = ref<Record<string, string>>({})
   let activeQuery: HouseholdQuery = {}
-
-  async function fetchPage(reset: boolean) {
-    if (loading.value) return
-    loading.value = true
-    error.value = ''
-    errors.value = {}
-    if (reset) activeQuery = searchQuery(fields)
-    try {
-      const page = await householdsApi.list({ ...activeQuery, after: reset ? null : nextAfter.value, limit: PAGE_SIZE })
-      items.value = reset ? page.items : [...items.value, ...page.items]
-      nextAfter.value = page.nextAfter ?? null
-      loaded.value = true
-    } catch (e) {
-      errors.value = fieldErrors(e)
-      error.value = errorMessage(e)
-    } finally {
-      loading.value = false
-    }
-  }
+  const { items, nextAfter, loading, loaded, error, fetchPage } = usePagedList<HouseholdSummary>(
+    (after, reset) => {
+      errors.value = {}
+      if (reset) activeQuery = searchQuery(fields)
+      return householdsApi.list({ ...activeQuery, after, limit: PAGE_SIZE })
+    },
+    { onError: (e) => (errors.value = fieldErrors(e)) },
+  )
 
   function clear() {
     fields.name = ''

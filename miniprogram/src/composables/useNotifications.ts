@@ -1,9 +1,7 @@
 import { computed, ref } from 'vue'
 import { notificationsApi } from '@/api/endpoints'
-import { errorMessage } from '@/api/errors'
-import type { Notification } from '@/api/types'
-
-const PAGE_SIZE = 20
+import type { Notification, NotificationPage } from '@/api/types'
+import { PAGE_SIZE, usePagedList } from './usePagedList'
 
 /** A notification's link as a page of the mini-program (`/pages/...`), or null for anything else. */
 export function notificationPage(link: string | null | undefined): string | null {
@@ -20,29 +18,11 @@ export function unreadBadge(count: number | null | undefined): string {
 
 /** My messages, newest first, page by page; opening one marks it read and goes where it points. */
 export function useNotifications() {
-  const items = ref<Notification[]>([])
   const unread = ref(0)
-  const nextAfter = ref<number | null>(null)
-  const loading = ref(false)
-  const loaded = ref(false)
-  const error = ref('')
-
-  async function fetchPage(reset: boolean) {
-    if (loading.value) return
-    loading.value = true
-    error.value = ''
-    try {
-      const page = await notificationsApi.list({ after: reset ? null : nextAfter.value, limit: PAGE_SIZE })
-      items.value = reset ? page.items : [...items.value, ...page.items]
-      unread.value = page.unread
-      nextAfter.value = page.nextAfter ?? null
-      loaded.value = true
-    } catch (e) {
-      error.value = errorMessage(e)
-    } finally {
-      loading.value = false
-    }
-  }
+  const { items, nextAfter, loading, loaded, error, fetchPage } = usePagedList<Notification, NotificationPage>(
+    (after) => notificationsApi.list({ after, limit: PAGE_SIZE }),
+    { onPage: (page) => (unread.value = page.unread) },
+  )
 
   function replace(updated: Notification) {
     items.value = items.value.map((n) => (n.id === updated.id ? updated : n))

@@ -1,0 +1,43 @@
+import { ref, type Ref } from 'vue'
+import { onLoad } from '@dcloudio/uni-app'
+import type { Me } from '@/api/types'
+import { isLoggedIn } from '@/stores/session'
+import { ensureMe } from './useMe'
+
+export type PageQuery = Record<string, string | undefined>
+
+/**
+ * A page that works on one case (`?id=`): without a session it goes to the login page; otherwise it reads
+ * who is signed in (`me`) and the case. `onQuery` sees the page's parameters first, `onLoading` runs once
+ * the case is being read; `reload` reads the same case again.
+ */
+export function useCasePage(
+  target: { load: (id: number) => unknown; loadError: Ref<string> },
+  hooks: { onQuery?: (query?: PageQuery) => void; onLoading?: () => void } = {},
+) {
+  const me = ref<Me | null>(null)
+  let caseId = 0
+
+  onLoad((query?: PageQuery) => {
+    if (!isLoggedIn()) {
+      uni.reLaunch({ url: '/pages/login/index' })
+      return
+    }
+    hooks.onQuery?.(query)
+    caseId = Number(query?.id)
+    ensureMe()
+      .then((current) => (me.value = current))
+      .catch(() => {})
+    if (Number.isInteger(caseId) && caseId > 0) {
+      target.load(caseId)
+      hooks.onLoading?.()
+    } else target.loadError.value = '未找到该案件'
+  })
+
+  return {
+    me,
+    reload: () => {
+      if (caseId > 0) target.load(caseId)
+    },
+  }
+}
