@@ -1,0 +1,8 @@
+package org.dixian.ticket;
+
+import jakarta.validation.constraints.*;
+
+
+
+public record TicketReason(@NotBlank(message = "请填写理由") @Size(max = 500, message = "理由最长 500 个字") String reason) {
+}

@@ -1,0 +1,571 @@
+package org.dixian.ticket;
+
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.dixian.calendar.CalendarDays;
+import org.dixian.calendar.WorkingCalendar;
+import org.dixian.household.HouseholdService;
+import org.dixian.media.MediaService;
+import org.dixian.platform.crypto.BlindIndex;
+import org.dixian.platform.crypto.FieldCipher;
+import org.dixian.platform.crypto.Masking;
+import org.dixian.platform.errors.ApiException;
+import org.dixian.platform.idempotency.Idempotency;
+import org.dixian.platform.persistence.Actor;
+import org.dixian.platform.security.RegionCodes;
+import org.dixian.platform.security.Role;
+import org.dixian.platform.security.Scope;
+import org.dixian.region.RegionService;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * Complaint tickets through the 12345 cycle (src-docs/tickets.md): filed by a farmer or registered by a cadre,
+ * accepted (or refused) by the accepting unit and given to a handling unit, handled and replied to, rated by the
+ * complainant (不满意 sends it back), closed. Each step is a ticket event; the complainant's identity is masked
+ * everywhere and revealed only to the accepting and handling units through a logged call.
+ */
+@ApplicationScoped
+public class TicketService {
+    static final Role[] CADRES = {Role.PROVINCE_CADRE, Role.CITY_CADRE, Role.COUNTY_CADRE, Role.TOWNSHIP_CADRE,
+            Role.VILLAGE_CADRE, Role.INFO_OFFICER, Role.RESIDENT_CADRE};
+    /** Who may accept: the cadres of a township or above (the accepting unit is a township at the lowest). */
+    static final Role[] ACCEPTORS = {Role.PROVINCE_CADRE, Role.CITY_CADRE, Role.COUNTY_CADRE, Role.TOWNSHIP_CADRE};
+    private static final DateTimeFormatter DAY = DateTimeFormatter.BASIC_ISO_DATE;
+
+    private final TicketRepository tickets;
+    private final TicketEventRepository events;
+    private final TicketRules rules;
+    private final org.dixian.account.AccountService accounts;
+    private final HouseholdService households;
+    private final RegionService regions;
+    private final MediaService media;
+    private final WorkingCalendar calendar;
+    private final FieldCipher cipher;
+    private final BlindIndex index;
+    private final Idempotency idempotency;
+    private final Pool pool;
+    private final Clock clock;
+
+    public TicketService(TicketRepository tickets, TicketEventRepository events, TicketRules rules, org.dixian.account.AccountService accounts,
+                         HouseholdService households, RegionService regions, MediaService media, WorkingCalendar calendar,
+                         FieldCipher cipher, BlindIndex index, Idempotency idempotency, Pool pool, Clock clock) {
+        this.tickets = tickets;
+        this.events = events;
+        this.rules = rules;
+        this.accounts = accounts;
+        this.households = households;
+        this.regions = regions;
+        this.media = media;
+        this.calendar = calendar;
+        this.cipher = cipher;
+        this.index = index;
+        this.idempotency = idempotency;
+        this.pool = pool;
+        this.clock = clock;
+    }
+
+    // ---- filing and registering ----
+
+    /** A farmer files a ticket: about the own household when bound, else about the village given. */
+    public Uni<Ticket> file(Scope scope, NewTicket in, String idempotencyKey) {
+        scope.requireRole(Role.FARMER);
+        if (idempotencyKey == null || idempotencyKey.isBlank()) {
+            throw ApiException.invalid("Idempotency-Key", "请携带幂等键（Idempotency-Key）后再提交");
+        }
+        Uni<String> region;
+        if (scope.householdId() != null) {
+            region = households.get(scope, scope.householdId()).map(h -> h.regionCode());
+        } else {
+            if (in.villageCode() == null) {
+                throw ApiException.invalid("villageCode", "请选择反映事项所在的村，或先绑定您家");
+            }
+            region = requireRegion("villageCode", in.villageCode());
+        }
+        return region.chain(r -> idempotency.once("ticket:" + scope.accountId(), idempotencyKey,
+                () -> accounts.me(scope).chain(me -> insertFiled(scope, r, me.name(), in, scope.accountId() + ":" + idempotencyKey)),
+                id -> load(scope, id)));
+    }
+
+    @WithTransaction
+    Uni<Long> insertFiled(Scope scope, String region, String name, NewTicket in, String requestKey) {
+        return tickets.findByRequestKey(requestKey).chain(earlier -> {
+            if (earlier != null) {
+                return Uni.createFrom().item(earlier.id);
+            }
+            TicketEntity t = newTicket(TicketChannel.MINIPROGRAM, in.category(), in.title(), in.description(), region,
+                    TicketRules.acceptingUnit(region));
+            t.householdId = scope.householdId();
+            t.complainantId = scope.accountId();
+            t.anonymous = Boolean.TRUE.equals(in.anonymous());
+            t.complainantNameEnc = t.anonymous ? null : cipher.encrypt(blankToNull(name));
+            t.complainantPhoneEnc = cipher.encrypt(in.contactPhone());
+            t.complainantPhoneHash = in.contactPhone() == null ? null : index.of("phone", in.contactPhone());
+            t.photoIds = in.photoIds() == null ? new ArrayList<>() : new ArrayList<>(in.photoIds().stream().distinct().toList());
+            t.requestKey = requestKey;
+            return register(t, scope, "农户通过小程序提交");
+        });
+    }
+
+    /** A cadre registers a ticket received by phone, letter or visit, with the caller's details. */
+    public Uni<Ticket> registerByCadre(Scope scope, RegisteredTicket in, String idempotencyKey) {
+        scope.requireRole(CADRES);
+        if (in.channel() == TicketChannel.MINIPROGRAM) {
+            throw ApiException.invalid("channel", "小程序渠道的工单由农户本人提交");
+        }
+        scope.requireCovers(in.regionCode());
+        Uni<Void> household = in.householdId() == null ? Uni.createFrom().voidItem()
+                : households.get(scope, in.householdId()).invoke(h -> {
+                    if (!RegionCodes.covers(in.regionCode(), h.regionCode())) {
+                        throw ApiException.invalid("householdId", "该农户不在所选区划内");
+                    }
+                }).replaceWithVoid();
+        String requestKey = idempotencyKey == null ? null : scope.accountId() + ":" + idempotencyKey;
+        return household.chain(() -> requireRegion("regionCode", in.regionCode()))
+                .chain(r -> idempotency.once("ticket:" + scope.accountId(), idempotencyKey,
+                        () -> insertRegistered(scope, in, requestKey), id -> load(scope, id)));
+    }
+
+    @WithTransaction
+    Uni<Long> insertRegistered(Scope scope, RegisteredTicket in, String requestKey) {
+        Uni<TicketEntity> earlier = requestKey == null ? Uni.createFrom().nullItem() : tickets.findByRequestKey(requestKey);
+        return earlier.chain(found -> {
+            if (found != null) {
+                return Uni.createFrom().item(found.id);
+            }
+            // Registered at a township or above: that unit accepts; registered in a village: its township.
+            String unit = scope.level() <= 4 ? scope.regionCode() : TicketRules.acceptingUnit(in.regionCode());
+            TicketEntity t = newTicket(in.channel(), in.category(), in.title(), in.description(), in.regionCode(), unit);
+            t.householdId = in.householdId();
+            t.anonymous = Boolean.TRUE.equals(in.anonymous());
+            t.complainantNameEnc = t.anonymous ? null : cipher.encrypt(blankToNull(in.complainantName()));
+            t.complainantPhoneEnc = t.anonymous ? null : cipher.encrypt(in.complainantPhone());
+            t.complainantPhoneHash = t.anonymous || in.complainantPhone() == null ? null : index.of("phone", in.complainantPhone());
+            t.requestKey = requestKey;
+            return register(t, scope, "干部登记（" + channelName(in.channel()) + "）");
+        });
+    }
+
+    /**
+     * A new ticket in REGISTERED with its acceptance deadline; used for every channel (the external push too).
+     */
+    TicketEntity newTicket(TicketChannel channel, TicketCategory category, String title, String description,
+                           String region, String acceptingUnit) {
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        TicketEntity t = new TicketEntity();
+        t.channel = channel;
+        t.category = category;
+        t.status = TicketStatus.REGISTERED;
+        t.title = title.trim();
+        t.description = description.trim();
+        t.regionCode = region;
+        t.acceptRegion = acceptingUnit;
+        t.acceptDue = days().addWorkingDays(now.toLocalDate(), rules.acceptDays);
+        t.createdAt = now;
+        t.updatedAt = now;
+        return t;
+    }
+
+    /** Numbers the ticket (TS + Beijing date + sequence), writes it and its REGISTERED step. */
+    Uni<Long> register(TicketEntity t, Scope scope, String how) {
+        return tickets.getSession().chain(s -> s.createNativeQuery("select nextval('ticket_no_seq')", Long.class).getSingleResult())
+                .chain(seq -> {
+                    t.ticketNo = "TS" + t.createdAt.toLocalDate().format(DAY) + String.format("%06d", seq % 1_000_000);
+                    return tickets.persist(t);
+                })
+                .call(saved -> media.attach(scope, saved.photoIds, saved.regionCode, "ticket:" + saved.id, "photoIds"))
+                .call(saved -> events.append(saved, "REGISTERED", scope, saved.createdAt, how, saved.acceptRegion,
+                        saved.acceptDue, null, saved.photoIds))
+                .map(saved -> saved.id);
+    }
+
+    // ---- reading ----
+
+    @WithSession
+    public Uni<Ticket> get(Scope scope, long id) {
+        requireReader(scope);
+        return load(scope, id);
+    }
+
+    @WithSession
+    Uni<Ticket> load(Scope scope, long id) {
+        return tickets.requireVisible(scope, id).chain(t -> views(List.of(t))).map(l -> l.get(0));
+    }
+
+    @WithSession
+    public Uni<List<Ticket>> mine(Scope scope) {
+        scope.requireRole(Role.FARMER);
+        return tickets.mine(scope).chain(this::views);
+    }
+
+    /**
+     * The todo view: what waits for the caller's unit — tickets to accept, tickets to handle, extension requests
+     * of the units below, replies to follow up — supervised first, then by deadline. The all view: every ticket of
+     * the region, newest first.
+     */
+    private static final String TODO = """
+            select t.id from ticket t
+             where ((t.status = 'REGISTERED' and t.accept_region = $1)
+                 or (t.status = 'HANDLING' and t.handler_region = $1)
+                 or (t.status = 'HANDLING' and t.extension_pending_days is not null and t.handler_region > $1
+                     and t.handler_region >= $2 and t.handler_region < $3)
+                 or (t.status = 'REPLIED' and t.accept_region = $1 and t.rate_from <= $4))
+               and ($5::text is null or t.status = $5)
+               and (not $6 or coalesce(t.supervise_due, t.handle_due, t.accept_due) < $4)
+               and ($7::bigint is null or (not t.supervised, coalesce(t.supervise_due, t.handle_due, t.accept_due, t.rate_from), t.id)
+                    > (select not a.supervised, coalesce(a.supervise_due, a.handle_due, a.accept_due, a.rate_from), a.id
+                         from ticket a where a.id = $7))
+             order by not t.supervised, coalesce(t.supervise_due, t.handle_due, t.accept_due, t.rate_from), t.id
+             limit $8
+            """;
+    private static final String ALL = """
+            select t.id from ticket t
+             where ((t.region_code >= $1 and t.region_code < $2) or (t.handler_region >= $1 and t.handler_region < $2))
+               and ($3::text is null or t.status = $3)
+               and (not $4 or (t.status = 'HANDLING' and coalesce(t.supervise_due, t.handle_due) < $5)
+                          or (t.status = 'REGISTERED' and t.accept_due < $5))
+               and ($6::bigint is null or t.id < $6)
+               and ($7::boolean or t.category <> 'CADRE_CONDUCT' or t.handler_region = $8)
+             order by t.id desc
+             limit $9
+            """;
+
+    public Uni<TicketPage> page(Scope scope, boolean todo, TicketStatus status, boolean overdue, Long after, int limit) {
+        scope.requireRole(CADRES);
+        LocalDate today = LocalDate.now(clock);
+        String[] range = scope.regionRange();
+        String st = status == null ? null : status.name();
+        Uni<List<Long>> ids = todo
+                ? pool.preparedQuery(TODO).execute(Tuple.from(new Object[] {scope.regionCode(), range[0], range[1], today,
+                        st, overdue, after, limit + 1})).map(TicketService::ids)
+                : pool.preparedQuery(ALL).execute(Tuple.from(new Object[] {range[0], range[1], st, overdue, today, after,
+                        scope.level() < 5, scope.regionCode(), limit + 1})).map(TicketService::ids);
+        return ids.chain(list -> {
+            boolean more = list.size() > limit;
+            List<Long> pageIds = more ? list.subList(0, limit) : list;
+            return byIds(pageIds).map(items -> new TicketPage(items, more ? pageIds.get(pageIds.size() - 1) : null));
+        });
+    }
+
+    private static List<Long> ids(io.vertx.mutiny.sqlclient.RowSet<io.vertx.mutiny.sqlclient.Row> rows) {
+        List<Long> out = new ArrayList<>();
+        rows.forEach(r -> out.add(r.getLong(0)));
+        return out;
+    }
+
+    @WithSession
+    Uni<List<Ticket>> byIds(List<Long> ids) {
+        if (ids.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        return tickets.list("id in ?1", ids).chain(list -> {
+            Map<Long, TicketEntity> byId = new HashMap<>();
+            list.forEach(t -> byId.put(t.id, t));
+            return views(ids.stream().map(byId::get).filter(java.util.Objects::nonNull).toList());
+        });
+    }
+
+    /** Tickets as shown, with their steps and region names; the complainant masked (nothing when anonymous). */
+    Uni<List<Ticket>> views(List<TicketEntity> list) {
+        if (list.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        LocalDate today = LocalDate.now(clock);
+        CalendarDays days = days();
+        return events.ofTickets(list.stream().map(t -> t.id).toList()).chain(all -> {
+            Map<Long, List<TicketEvent>> byTicket = new HashMap<>();
+            all.forEach(e -> byTicket.computeIfAbsent(e.ticketId, k -> new ArrayList<>()).add(e.view()));
+            List<String> codes = list.stream().flatMap(t -> Stream.of(t.regionCode, t.handlerRegion))
+                    .filter(java.util.Objects::nonNull).distinct().toList();
+            return regions.names(codes).map(names -> list.stream().map(t -> {
+                LocalDate due = dueOf(t);
+                boolean overdue = due != null && today.isAfter(due);
+                return new Ticket(t.id, t.ticketNo, t.channel, t.category, t.status, t.title, t.description, t.regionCode,
+                        names.get(t.regionCode), t.householdId, t.anonymous,
+                        t.anonymous ? null : maskName(cipher.decrypt(t.complainantNameEnc)),
+                        t.anonymous ? null : Masking.phone(cipher.decrypt(t.complainantPhoneEnc)),
+                        t.handlerRegion, t.handlerRegion == null ? null : names.get(t.handlerRegion), t.acceptDue,
+                        t.handleDue, overdue, overdue ? days.workingDaysBetween(due, today) : 0, t.supervised,
+                        t.superviseDue, t.extensionCount, t.extensionPendingDays, t.urgeCount, t.rehandleCount,
+                        t.satisfaction, t.repliedAt, t.rateFrom, t.closedAt, t.mergedInto, t.caseId, t.externalNo,
+                        t.photoIds == null ? List.of() : t.photoIds, t.createdAt, t.version,
+                        byTicket.getOrDefault(t.id, List.of()));
+            }).toList());
+        });
+    }
+
+    /** The deadline that applies now: acceptance while registered, handling (or the supervisor's date) after. */
+    static LocalDate dueOf(TicketEntity t) {
+        return switch (t.status) {
+            case REGISTERED -> t.acceptDue;
+            case HANDLING -> t.superviseDue != null && (t.handleDue == null || t.superviseDue.isBefore(t.handleDue))
+                    ? t.superviseDue : t.handleDue;
+            default -> null;
+        };
+    }
+
+    // ---- the cycle ----
+
+    /** The accepting unit accepts and gives the ticket to a handling unit in its region, with the handling deadline. */
+    @WithTransaction
+    public Uni<Ticket> accept(Scope scope, long id, TicketAccept in) {
+        scope.requireRole(ACCEPTORS);
+        scope.requireCovers(in.assignTo());
+        return current(scope, id, TicketStatus.REGISTERED, in.version()).chain(t -> {
+            requireUnit(scope, t.acceptRegion, "只有受理单位可以受理该工单");
+            return requireRegion("assignTo", in.assignTo()).chain(r -> {
+                OffsetDateTime now = OffsetDateTime.now(clock);
+                t.status = TicketStatus.HANDLING;
+                t.acceptedBy = scope.actorId();
+                t.handlerRegion = in.assignTo();
+                t.handleDue = days().addWorkingDays(now.toLocalDate(), rules.handleDays(t.category));
+                t.updatedAt = now;
+                return events.append(t, "ACCEPTED", scope, now, blankToNull(in.note()))
+                        .chain(() -> events.append(t, "ASSIGNED", scope, now, null, t.handlerRegion, t.handleDue, null, null))
+                        .chain(() -> done(t));
+            });
+        });
+    }
+
+    /** 不予受理, with the reason the complainant sees. */
+    @WithTransaction
+    public Uni<Ticket> refuse(Scope scope, long id, TicketVersionReason in) {
+        scope.requireRole(ACCEPTORS);
+        return current(scope, id, TicketStatus.REGISTERED, in.version()).chain(t -> {
+            requireUnit(scope, t.acceptRegion, "只有受理单位可以决定不予受理");
+            OffsetDateTime now = OffsetDateTime.now(clock);
+            t.status = TicketStatus.REFUSED;
+            t.closedAt = now;
+            t.updatedAt = now;
+            return events.append(t, "REFUSED", scope, now, in.reason().trim()).chain(() -> done(t));
+        });
+    }
+
+    /** 转办: the accepting unit gives a ticket in hand to another unit; the history stays, the deadline does not move. */
+    @WithTransaction
+    public Uni<Ticket> assign(Scope scope, long id, TicketAssign in) {
+        scope.requireRole(ACCEPTORS);
+        scope.requireCovers(in.assignTo());
+        return current(scope, id, TicketStatus.HANDLING, in.version()).chain(t -> {
+            requireUnit(scope, t.acceptRegion, "只有受理单位可以转办该工单");
+            if (in.assignTo().equals(t.handlerRegion)) {
+                throw ApiException.invalid("assignTo", "该单位已是承办单位");
+            }
+            return requireRegion("assignTo", in.assignTo()).chain(r -> {
+                OffsetDateTime now = OffsetDateTime.now(clock);
+                t.handlerRegion = in.assignTo();
+                t.extensionPendingDays = null;
+                t.updatedAt = now;
+                return events.append(t, "REASSIGNED", scope, now, in.reason().trim(), t.handlerRegion, t.handleDue, null, null)
+                        .chain(() -> done(t));
+            });
+        });
+    }
+
+    /** The handling unit records what it did. */
+    @WithTransaction
+    public Uni<Ticket> action(Scope scope, long id, TicketNote in) {
+        scope.requireRole(CADRES);
+        return tickets.requireVisible(scope, id).chain(t -> {
+            requireStatus(t, TicketStatus.HANDLING);
+            requireUnit(scope, t.handlerRegion, "只有承办单位可以记录办理情况");
+            OffsetDateTime now = OffsetDateTime.now(clock);
+            List<Long> photos = in.photoIds() == null ? List.of() : in.photoIds().stream().distinct().toList();
+            t.updatedAt = now;
+            return media.attach(scope, photos, t.regionCode, "ticket:" + t.id, "photoIds")
+                    .chain(() -> events.append(t, "ACTION", scope, now, in.content().trim(), null, null, null, photos))
+                    .chain(() -> done(t));
+        });
+    }
+
+    /** The handling unit replies; the complainant may rate from the next working day, else it closes by itself. */
+    @WithTransaction
+    public Uni<Ticket> reply(Scope scope, long id, TicketVersionContent in) {
+        scope.requireRole(CADRES);
+        return current(scope, id, TicketStatus.HANDLING, in.version()).chain(t -> {
+            requireUnit(scope, t.handlerRegion, "只有承办单位可以答复");
+            OffsetDateTime now = OffsetDateTime.now(clock);
+            CalendarDays days = days();
+            t.status = TicketStatus.REPLIED;
+            t.repliedAt = now;
+            t.rateFrom = days.addWorkingDays(now.toLocalDate(), rules.rateAfter);
+            t.autoCloseOn = days.addWorkingDays(t.rateFrom, rules.autoCloseDays);
+            t.extensionPendingDays = null;
+            t.updatedAt = now;
+            return events.append(t, "REPLIED", scope, now, in.content().trim(), null, t.rateFrom, null, null)
+                    .chain(() -> done(t));
+        });
+    }
+
+    /** The complainant rates the reply: satisfied closes it, dissatisfied sends it back to the handling unit. */
+    @WithTransaction
+    public Uni<Ticket> rate(Scope scope, long id, TicketRating in) {
+        scope.requireRole(Role.FARMER);
+        return tickets.requireVisible(scope, id).chain(t -> {
+            requireStatus(t, TicketStatus.REPLIED);
+            return settle(t, scope, in.satisfaction(), blankToNull(in.comment()), "RATED");
+        });
+    }
+
+    /** The accepting unit calls the complainant back and records the rating given on the phone. */
+    @WithTransaction
+    public Uni<Ticket> followUp(Scope scope, long id, TicketFollowUp in) {
+        scope.requireRole(ACCEPTORS);
+        return tickets.requireVisible(scope, id).chain(t -> {
+            requireStatus(t, TicketStatus.REPLIED);
+            requireUnit(scope, t.acceptRegion, "由受理单位进行回访");
+            return settle(t, scope, in.satisfaction(), in.note().trim(), "FOLLOWED_UP");
+        });
+    }
+
+    private Uni<Ticket> settle(TicketEntity t, Scope scope, Satisfaction satisfaction, String comment, String type) {
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        if (now.toLocalDate().isBefore(t.rateFrom)) {
+            throw ApiException.conflict("答复后次一工作日起才能评价（" + t.rateFrom + " 起）");
+        }
+        t.satisfaction = satisfaction;
+        t.updatedAt = now;
+        Uni<?> step = events.append(t, type, scope, now, comment, null, null, satisfaction, null);
+        if (satisfaction == Satisfaction.DISSATISFIED) {
+            t.status = TicketStatus.HANDLING;
+            t.rehandleCount++;
+            t.handleDue = days().addWorkingDays(now.toLocalDate(), rules.handleDays(t.category));
+            t.repliedAt = null;
+            t.rateFrom = null;
+            t.autoCloseOn = null;
+            step = step.chain(() -> events.append(t, "REOPENED", scope, now, "投诉人不满意，发回重办", t.handlerRegion,
+                    t.handleDue, null, null));
+        } else {
+            close(t, now);
+            step = step.chain(() -> events.append(t, "CLOSED", scope, now, null));
+        }
+        return step.chain(() -> done(t));
+    }
+
+    /** Closed; late when closed after the handling deadline. */
+    void close(TicketEntity t, OffsetDateTime now) {
+        t.status = TicketStatus.CLOSED;
+        t.closedAt = now;
+        t.closedLate = t.handleDue != null && t.repliedAt != null
+                && t.repliedAt.atZoneSameInstant(clock.getZone()).toLocalDate().isAfter(t.handleDue);
+        t.updatedAt = now;
+    }
+
+    /** The complainant in full, for the accepting unit and (unless it is about their own conduct) the handling unit. */
+    @WithTransaction
+    public Uni<Complainant> complainant(Scope scope, long id, TicketReason in) {
+        scope.requireRole(CADRES);
+        return tickets.requireVisible(scope, id).chain(t -> {
+            boolean accepting = scope.regionCode().equals(t.acceptRegion) && scope.hasRole(ACCEPTORS);
+            boolean handling = scope.regionCode().equals(t.handlerRegion) && t.category != TicketCategory.CADRE_CONDUCT;
+            if (!accepting && !handling) {
+                throw ApiException.forbidden("投诉人信息仅受理单位和承办单位可以查看");
+            }
+            if (t.anonymous) {
+                throw ApiException.conflict("匿名工单不显示投诉人");
+            }
+            TicketAccessEntity a = new TicketAccessEntity();
+            a.ticketId = t.id;
+            a.actor = Actor.of(scope);
+            a.at = OffsetDateTime.now(clock);
+            a.reason = in.reason().trim();
+            return tickets.getSession().chain(s -> s.persist(a))
+                    .map(x -> new Complainant(cipher.decrypt(t.complainantNameEnc), cipher.decrypt(t.complainantPhoneEnc)));
+        });
+    }
+
+    // ---- helpers for the cycle (also used by the escalation steps) ----
+
+    /** The ticket the caller may act on, at the status and still at the version read (409 otherwise). */
+    Uni<TicketEntity> current(Scope scope, long id, TicketStatus status, int version) {
+        return tickets.requireVisible(scope, id).invoke(t -> {
+            requireStatus(t, status);
+            if (t.version != version) {
+                throw ApiException.conflict("工单已被他人办理，请刷新后重试");
+            }
+        });
+    }
+
+    static void requireStatus(TicketEntity t, TicketStatus status) {
+        if (t.status != status) {
+            throw ApiException.conflict("该工单当前" + statusName(t.status) + "，不能进行此操作");
+        }
+    }
+
+    static void requireUnit(Scope scope, String unit, String message) {
+        if (unit == null || !unit.equals(scope.regionCode())) {
+            throw ApiException.forbidden(message);
+        }
+    }
+
+    Uni<Ticket> done(TicketEntity t) {
+        return tickets.flush().chain(() -> views(List.of(t))).map(l -> l.get(0));
+    }
+
+    CalendarDays days() {
+        return calendar.days();
+    }
+
+    private Uni<String> requireRegion(String field, String code) {
+        return regions.names(List.of(code)).map(names -> {
+            if (!names.containsKey(code)) {
+                throw ApiException.invalid(field, "区划不存在：" + code);
+            }
+            return code;
+        });
+    }
+
+    private static void requireReader(Scope scope) {
+        if (scope.role() != Role.FARMER) {
+            scope.requireRole(CADRES);
+        }
+    }
+
+    static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
+    }
+
+    /** 张三 → 张*: the family name stays. */
+    static String maskName(String name) {
+        if (name == null || name.isBlank()) {
+            return null;
+        }
+        String n = name.trim();
+        int first = n.offsetByCodePoints(0, 1);
+        return n.substring(0, first) + "*".repeat(Math.max(1, n.codePointCount(first, n.length())));
+    }
+
+    static String statusName(TicketStatus s) {
+        return switch (s) {
+            case REGISTERED -> "待受理";
+            case HANDLING -> "办理中";
+            case REPLIED -> "已答复";
+            case CLOSED -> "已办结";
+            case REFUSED -> "不予受理";
+            case MERGED -> "已合并";
+        };
+    }
+
+    static String channelName(TicketChannel c) {
+        return switch (c) {
+            case MINIPROGRAM -> "小程序";
+            case HOTLINE_12345 -> "12345 热线";
+            case HOTLINE_12317 -> "12317 热线";
+            case LETTER -> "来信";
+            case VISIT -> "来访";
+            case OTHER -> "其他";
+        };
+    }
+}

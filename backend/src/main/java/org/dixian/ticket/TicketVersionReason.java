@@ -1,0 +1,9 @@
+package org.dixian.ticket;
+
+import jakarta.validation.constraints.*;
+
+
+
+public record TicketVersionReason(@NotNull(message = "缺少版本号，请刷新后重试") Integer version,
+        @NotBlank(message = "请填写理由") @Size(max = 500, message = "理由最长 500 个字") String reason) {
+}
