@@ -1,6 +1,6 @@
 package org.dixian.ticket;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import org.dixian.platform.security.RegionCodes;
 import org.eclipse.microprofile.config.Config;
 
@@ -10,9 +10,10 @@ import org.eclipse.microprofile.config.Config;
  * per category {@code dixian.tickets.categories.<CATEGORY>.handle-days}; the complainant may rate from
  * {@code rate-after} working days after the reply (1: the next working day) and an unrated reply closes
  * {@code auto-close-days} (3) working days after that; {@code max-extensions} (1) per ticket; tickets late by
- * more than {@code bulletin-after} (5) working days go on the level above's bulletin.
+ * more than {@code bulletin-after} (5) working days go on the level above's bulletin. A singleton, not a
+ * client proxy: other beans read its fields directly.
  */
-@ApplicationScoped
+@Singleton
 public class TicketRules {
     private final Config config;
     final int acceptDays;
