@@ -48,6 +48,7 @@ public class TicketService {
     private final TicketRepository tickets;
     private final TicketEventRepository events;
     private final TicketRules rules;
+    private final TicketNotices notices;
     private final org.dixian.account.AccountService accounts;
     private final HouseholdService households;
     private final RegionService regions;
@@ -59,12 +60,13 @@ public class TicketService {
     private final Pool pool;
     private final Clock clock;
 
-    public TicketService(TicketRepository tickets, TicketEventRepository events, TicketRules rules, org.dixian.account.AccountService accounts,
+    public TicketService(TicketRepository tickets, TicketEventRepository events, TicketRules rules, TicketNotices notices, org.dixian.account.AccountService accounts,
                          HouseholdService households, RegionService regions, MediaService media, WorkingCalendar calendar,
                          FieldCipher cipher, BlindIndex index, Idempotency idempotency, Pool pool, Clock clock) {
         this.tickets = tickets;
         this.events = events;
         this.rules = rules;
+        this.notices = notices;
         this.accounts = accounts;
         this.households = households;
         this.regions = regions;
@@ -188,6 +190,7 @@ public class TicketService {
                 .call(saved -> media.attach(scope, saved.photoIds, saved.regionCode, "ticket:" + saved.id, "photoIds"))
                 .call(saved -> events.append(saved, "REGISTERED", scope, saved.createdAt, how, saved.acceptRegion,
                         saved.acceptDue, null, saved.photoIds))
+                .call(saved -> notices.toUnit(saved.acceptRegion, saved, "新工单待受理", "请于 " + saved.acceptDue + " 前受理"))
                 .map(saved -> saved.id);
     }
 
@@ -334,6 +337,8 @@ public class TicketService {
                 t.updatedAt = now;
                 return events.append(t, "ACCEPTED", scope, now, blankToNull(in.note()))
                         .chain(() -> events.append(t, "ASSIGNED", scope, now, null, t.handlerRegion, t.handleDue, null, null))
+                        .chain(() -> notices.toUnit(t.handlerRegion, t, "新交办工单", "请于 " + t.handleDue + " 前办结并答复"))
+                        .chain(() -> notices.toComplainant(t, "工单已受理", "已受理，正在办理"))
                         .chain(() -> done(t));
             });
         });
@@ -349,7 +354,9 @@ public class TicketService {
             t.status = TicketStatus.REFUSED;
             t.closedAt = now;
             t.updatedAt = now;
-            return events.append(t, "REFUSED", scope, now, in.reason().trim()).chain(() -> done(t));
+            return events.append(t, "REFUSED", scope, now, in.reason().trim())
+                    .chain(() -> notices.toComplainant(t, "工单不予受理", "不予受理。理由：" + in.reason().trim()))
+                    .chain(() -> done(t));
         });
     }
 
@@ -369,6 +376,7 @@ public class TicketService {
                 t.extensionPendingDays = null;
                 t.updatedAt = now;
                 return events.append(t, "REASSIGNED", scope, now, in.reason().trim(), t.handlerRegion, t.handleDue, null, null)
+                        .chain(() -> notices.toUnit(t.handlerRegion, t, "转办工单", "转由贵单位办理，请于 " + t.handleDue + " 前办结"))
                         .chain(() -> done(t));
             });
         });
@@ -405,6 +413,7 @@ public class TicketService {
             t.extensionPendingDays = null;
             t.updatedAt = now;
             return events.append(t, "REPLIED", scope, now, in.content().trim(), null, t.rateFrom, null, null)
+                    .chain(() -> notices.toComplainant(t, "工单已答复", "已答复，请在小程序查看并评价"))
                     .chain(() -> done(t));
         });
     }
@@ -446,7 +455,8 @@ public class TicketService {
             t.rateFrom = null;
             t.autoCloseOn = null;
             step = step.chain(() -> events.append(t, "REOPENED", scope, now, "投诉人不满意，发回重办", t.handlerRegion,
-                    t.handleDue, null, null));
+                    t.handleDue, null, null))
+                    .chain(() -> notices.toUnit(t.handlerRegion, t, "工单发回重办", "投诉人不满意，请于 " + t.handleDue + " 前重新办理"));
         } else {
             close(t, now);
             step = step.chain(() -> events.append(t, "CLOSED", scope, now, null));

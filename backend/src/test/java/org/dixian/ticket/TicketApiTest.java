@@ -131,6 +131,9 @@ class TicketApiTest {
         assertEquals(calendar.days().addWorkingDays(today, 15).toString(), t.getString("handleDue"));
         assertEquals(List.of("REGISTERED", "ACCEPTED", "ASSIGNED"), t.getList("events.type"));
         assertTrue(Api.as(village).get("/api/tickets").jsonPath().getList("items.id", Long.class).contains(id));
+        // The handling village and the complainant are told.
+        assertTrue(told(village, id).contains("新交办工单"));
+        assertTrue(told(farmer, id).contains("工单已受理"));
 
         // The village records what it did and replies; the township cannot reply for it.
         ok(post(village, "/api/tickets/{id}/actions", id, Map.of("content", "已联系乡财政所核实拨付进度")));
@@ -357,6 +360,12 @@ class TicketApiTest {
                         .accepts(farmer, 200)
                         .wrongRole(village, 403)
                         .wrongRole(manager, 403));
+    }
+
+    /** The titles of the caller's messages about the ticket. */
+    private static List<String> told(Tokens.Principal p, long id) {
+        return Api.as(p).queryParam("limit", 100).get("/api/me/notifications").jsonPath().<Map<String, Object>>getList("items")
+                .stream().filter(n -> ("/pages/tickets/detail?id=" + id).equals(n.get("link"))).map(n -> (String) n.get("title")).toList();
     }
 
     private long count(String sql, Object arg) {
