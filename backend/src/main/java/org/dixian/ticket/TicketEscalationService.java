@@ -194,11 +194,11 @@ public class TicketEscalationService {
     @WithTransaction
     public Uni<Ticket> merge(Scope scope, long id, TicketMerge in) {
         scope.requireRole(TicketService.ACCEPTORS);
-        if (in.intoTicketId() == id) {
-            throw ApiException.invalid("intoTicketId", "不能合并到本工单");
-        }
         return tickets.requireVisible(scope, id).chain(dup -> {
             TicketService.requireUnit(scope, dup.acceptRegion, "只有受理单位可以合并工单");
+            if (in.intoTicketId() == id) {
+                throw ApiException.invalid("intoTicketId", "不能合并到本工单");
+            }
             requireOpen(dup);
             return tickets.requireVisible(scope, in.intoTicketId()).chain(into -> {
                 requireOpen(into);

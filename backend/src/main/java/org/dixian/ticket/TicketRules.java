@@ -1,6 +1,6 @@
 package org.dixian.ticket;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import org.dixian.platform.security.RegionCodes;
 import org.eclipse.microprofile.config.Config;
 
@@ -11,8 +11,11 @@ import org.eclipse.microprofile.config.Config;
  * {@code rate-after} working days after the reply (1: the next working day) and an unrated reply closes
  * {@code auto-close-days} (3) working days after that; {@code max-extensions} (1) per ticket; tickets late by
  * more than {@code bulletin-after} (5) working days go on the level above's bulletin.
+ * <p>
+ * A singleton, not application-scoped: callers read its fields, and a field read through a client proxy would see
+ * the proxy's zeros instead of the configured values.
  */
-@ApplicationScoped
+@Singleton
 public class TicketRules {
     private final Config config;
     final int acceptDays;
