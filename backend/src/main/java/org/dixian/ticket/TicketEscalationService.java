@@ -124,7 +124,7 @@ public class TicketEscalationService {
             t.urgeCount++;
             t.updatedAt = now;
             return events.append(t, "URGED", scope, now, reason, unit, TicketService.dueOf(t), null, null)
-                    .chain(() -> notices.toUnit(unit, t, "上级催办", "工单 " + t.ticketNo + " 被催办："  + reason))
+                    .chain(() -> notices.toUnit(unit, t, "上级催办", "工单 " + t.ticketNo + " 被催办：" + reason))
                     .chain(() -> cycle.done(t));
         });
     }
