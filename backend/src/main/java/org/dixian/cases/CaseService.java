@@ -232,7 +232,32 @@ public class CaseService {
     Uni<Long> insertOpened(Scope scope, long householdId, String village, NewCase in, String requestKey) {
         Uni<CaseEntity> earlier = requestKey == null ? Uni.createFrom().nullItem() : cases.findByRequestKey(requestKey);
         return earlier.chain(found -> found != null ? Uni.createFrom().item(found.id)
-                : cases.openForHousehold(householdId).chain(existing -> {
+                : insertCase(scope, householdId, village, CaseSource.valueOf(in.source().name()), in.riskTypes(),
+                        in.description(), requestKey, null));
+    }
+
+    /** Throws forbidden unless the caller's role may open a case (other features check before their own work). */
+    public static void requireOpener(Scope scope) {
+        scope.requireRole(OPENERS);
+    }
+
+    /**
+     * A complaint ticket told of a hardship: a cadre opens a case for the ticket's household, with source TICKET and
+     * an OPENED step that names the ticket; answers the case id. Joins the caller's transaction, so the ticket's link
+     * to the case is written with it.
+     */
+    @WithTransaction
+    public Uni<Long> openFromTicket(Scope scope, long householdId, List<RiskType> riskTypes, String description,
+                                    String ticketNo) {
+        scope.requireRole(OPENERS);
+        return households.get(scope, householdId).chain(h -> insertCase(scope, h.id(), h.regionCode(), CaseSource.TICKET,
+                riskTypes, description, null, "由工单 " + ticketNo + " 发起"));
+    }
+
+    /** A case at the home visit for a household without another open case (409 pointing at that one). */
+    private Uni<Long> insertCase(Scope scope, long householdId, String village, CaseSource source, List<RiskType> risks,
+                                 String description, String requestKey, String openedReason) {
+        return cases.openForHousehold(householdId).chain(existing -> {
             if (existing != null) {
                 throw ApiException.conflictWith("这户已有一件识别案件正在办理", "/api/cases/" + existing.id);
             }
@@ -240,23 +265,23 @@ public class CaseService {
             int visitDays = limits.of(village).visit();
             LocalDate due = Deadlines.due(calendar.days(), clock, visitDays);
             CaseEntity c = new CaseEntity();
-            c.source = CaseSource.valueOf(in.source().name());
+            c.source = source;
             c.stage = CaseStage.VISIT;
             c.open = true;
             c.householdId = householdId;
             c.regionCode = village;
-            c.riskTypes = in.riskTypes().stream().distinct().map(Enum::name).toList();
-            c.description = in.description().trim();
+            c.riskTypes = risks.stream().distinct().map(Enum::name).toList();
+            c.description = description.trim();
             c.stageDue = due;
             c.requestKey = requestKey;
             c.createdAt = now;
             return cases.persist(c)
-                    .call(saved -> events.append(saved.id, "OPENED", CaseStage.VISIT, scope, now, null, null))
+                    .call(saved -> events.append(saved.id, "OPENED", CaseStage.VISIT, scope, now, openedReason, null))
                     .call(saved -> events.append(saved.id, "VISIT_ASSIGNED", CaseStage.VISIT, scope, now,
                             "由村级入户核实，" + visitDays + " 个工作日内完成", due))
                     .call(saved -> notices.assigned(saved))
                     .map(saved -> saved.id);
-        }));
+        });
     }
 
     @WithSession

@@ -9,8 +9,10 @@ import org.dixian.platform.security.Role;
 import java.util.List;
 
 /**
- * Who is told what along the ticket cycle, in the step's transaction: a unit (the cadres of a region at its own
- * level) when a ticket comes to it, the complainant when it is accepted, refused, replied to or closed.
+ * Who is told at each step of the cycle: the unit that must act (the accepting unit when a ticket arrives, the
+ * handling unit when it is given one or it is sent back), the level above it (extensions, late tickets), and the
+ * complainant (accepted, refused, replied). Runs in the caller's transaction, so a notice is written exactly when
+ * its step is.
  */
 @ApplicationScoped
 public class TicketNotices {
@@ -20,32 +22,45 @@ public class TicketNotices {
         this.notifications = notifications;
     }
 
-    /** The cadres who make up the unit of a region: a village's cadres, else the cadres of that level. */
+    /** The roles that act for a unit: a village's cadres, information officers and resident cadres; above, the cadres. */
     static List<Role> unitRoles(String region) {
         return switch (RegionCodes.level(region)) {
-            case 5 -> List.of(Role.VILLAGE_CADRE, Role.INFO_OFFICER, Role.RESIDENT_CADRE);
-            case 4 -> List.of(Role.TOWNSHIP_CADRE);
-            case 3 -> List.of(Role.COUNTY_CADRE);
+            case 1 -> List.of(Role.PROVINCE_CADRE);
             case 2 -> List.of(Role.CITY_CADRE);
-            default -> List.of(Role.PROVINCE_CADRE);
+            case 3 -> List.of(Role.COUNTY_CADRE);
+            case 4 -> List.of(Role.TOWNSHIP_CADRE);
+            default -> List.of(Role.VILLAGE_CADRE, Role.INFO_OFFICER, Role.RESIDENT_CADRE);
         };
     }
 
-    static String link(TicketEntity t) {
-        return "/pages/tickets/detail?id=" + t.id;
+    /** 工单 TS…「title」, the way a notice names a ticket. */
+    static String about(TicketEntity t) {
+        return "工单 " + t.ticketNo + "「" + t.title + "」";
     }
 
-    Uni<Void> toUnit(String region, TicketEntity t, String title, String body) {
-        if (region == null) {
+    static String link(long ticketId) {
+        return "/pages/tickets/detail?id=" + ticketId;
+    }
+
+    /** Tells the unit's own cadres. */
+    Uni<Void> toUnit(String unit, TicketEntity t, String title, String body) {
+        if (unit == null) {
             return Uni.createFrom().voidItem();
         }
-        return notifications.toRegionRoles(region, unitRoles(region), title, "工单 " + t.ticketNo + "「" + t.title + "」" + body, link(t));
+        return notifications.toRegionRoles(unit, unitRoles(unit), title, body, link(t.id));
     }
 
+    /** Tells the cadres of the level above the unit (nobody above a province). */
+    Uni<Void> toLevelAbove(String unit, TicketEntity t, String title, String body) {
+        String above = unit == null ? null : RegionCodes.parent(unit);
+        return toUnit(above, t, title, body);
+    }
+
+    /** Tells the complainant who filed it in the mini-program. */
     Uni<Void> toComplainant(TicketEntity t, String title, String body) {
         if (t.complainantId == null) {
             return Uni.createFrom().voidItem();
         }
-        return notifications.toAccounts(List.of(t.complainantId), title, "您反映的「" + t.title + "」" + body, link(t));
+        return notifications.toAccounts(List.of(t.complainantId), title, body, link(t.id));
     }
 }

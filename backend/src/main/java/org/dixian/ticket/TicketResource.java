@@ -23,16 +23,20 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.jboss.resteasy.reactive.ResponseStatus;
 
+import java.util.List;
+
 /** Complaint tickets: filing and registering, the inbox, and each step of the cycle. */
 @Path("/api/tickets")
 @Authenticated
 @Produces(MediaType.APPLICATION_JSON)
 public class TicketResource {
     private final TicketService service;
+    private final TicketEscalationService escalation;
     private final CurrentScope scope;
 
-    public TicketResource(TicketService service, CurrentScope scope) {
+    public TicketResource(TicketService service, TicketEscalationService escalation, CurrentScope scope) {
         this.service = service;
+        this.escalation = escalation;
         this.scope = scope;
     }
 
@@ -65,6 +69,12 @@ public class TicketResource {
     public Uni<Ticket> register(@HeaderParam("Idempotency-Key") String idempotencyKey,
                                 @Valid @NotNull(message = "请求体不能为空") RegisteredTicket body) {
         return service.registerByCadre(scope.get(), body, idempotencyKey);
+    }
+
+    @GET
+    @Path("bulletin")
+    public Uni<List<Ticket>> bulletin() {
+        return escalation.bulletin(scope.get());
     }
 
     @GET
@@ -109,6 +119,37 @@ public class TicketResource {
     }
 
     @POST
+    @Path("{ticketId}/extension")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Uni<Ticket> requestExtension(@PathParam("ticketId") long ticketId,
+                                        @Valid @NotNull(message = "请求体不能为空") TicketExtensionRequest body) {
+        return escalation.requestExtension(scope.get(), ticketId, body);
+    }
+
+    @POST
+    @Path("{ticketId}/extension/decide")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Uni<Ticket> decideExtension(@PathParam("ticketId") long ticketId,
+                                       @Valid @NotNull(message = "请求体不能为空") TicketExtensionDecision body) {
+        return escalation.decideExtension(scope.get(), ticketId, body);
+    }
+
+    @POST
+    @Path("{ticketId}/urge")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Uni<Ticket> urge(@PathParam("ticketId") long ticketId, @Valid @NotNull(message = "请求体不能为空") TicketReason body) {
+        return escalation.urge(scope.get(), ticketId, body);
+    }
+
+    @POST
+    @Path("{ticketId}/supervise")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Uni<Ticket> supervise(@PathParam("ticketId") long ticketId,
+                                 @Valid @NotNull(message = "请求体不能为空") TicketSupervision body) {
+        return escalation.supervise(scope.get(), ticketId, body);
+    }
+
+    @POST
     @Path("{ticketId}/rate")
     @Consumes(MediaType.APPLICATION_JSON)
     public Uni<Ticket> rate(@PathParam("ticketId") long ticketId, @Valid @NotNull(message = "请求体不能为空") TicketRating body) {
@@ -127,5 +168,19 @@ public class TicketResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Uni<Complainant> complainant(@PathParam("ticketId") long ticketId, @Valid @NotNull(message = "请求体不能为空") TicketReason body) {
         return service.complainant(scope.get(), ticketId, body);
+    }
+
+    @POST
+    @Path("{ticketId}/merge")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Uni<Ticket> merge(@PathParam("ticketId") long ticketId, @Valid @NotNull(message = "请求体不能为空") TicketMerge body) {
+        return escalation.merge(scope.get(), ticketId, body);
+    }
+
+    @POST
+    @Path("{ticketId}/open-case")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Uni<Ticket> openCase(@PathParam("ticketId") long ticketId, @Valid @NotNull(message = "请求体不能为空") TicketOpenCase body) {
+        return escalation.openCase(scope.get(), ticketId, body);
     }
 }

@@ -10,8 +10,10 @@ import org.eclipse.microprofile.config.Config;
  * per category {@code dixian.tickets.categories.<CATEGORY>.handle-days}; the complainant may rate from
  * {@code rate-after} working days after the reply (1: the next working day) and an unrated reply closes
  * {@code auto-close-days} (3) working days after that; {@code max-extensions} (1) per ticket; tickets late by
- * more than {@code bulletin-after} (5) working days go on the level above's bulletin. A singleton, not a
- * client proxy: other beans read its fields directly.
+ * more than {@code bulletin-after} (5) working days go on the level above's bulletin.
+ * <p>
+ * A singleton, not application-scoped: callers read its fields, and a field read through a client proxy would see
+ * the proxy's zeros instead of the configured values.
  */
 @Singleton
 public class TicketRules {

@@ -190,7 +190,7 @@ public class TicketService {
                 .call(saved -> media.attach(scope, saved.photoIds, saved.regionCode, "ticket:" + saved.id, "photoIds"))
                 .call(saved -> events.append(saved, "REGISTERED", scope, saved.createdAt, how, saved.acceptRegion,
                         saved.acceptDue, null, saved.photoIds))
-                .call(saved -> notices.toUnit(saved.acceptRegion, saved, "新工单待受理", "请于 " + saved.acceptDue + " 前受理"))
+                .call(saved -> notices.toUnit(saved.acceptRegion, saved, "新工单待受理", TicketNotices.about(saved) + "请于 " + saved.acceptDue + " 前受理"))
                 .map(saved -> saved.id);
     }
 
@@ -215,15 +215,16 @@ public class TicketService {
 
     /**
      * The todo view: what waits for the caller's unit — tickets to accept, tickets to handle, extension requests
-     * of the units below, replies to follow up — supervised first, then by deadline. The all view: every ticket of
+     * of the units directly below (only they may be decided here), replies to follow up — supervised first, then by deadline. The all view: every ticket of
      * the region, newest first.
      */
     private static final String TODO = """
             select t.id from ticket t
              where ((t.status = 'REGISTERED' and t.accept_region = $1)
                  or (t.status = 'HANDLING' and t.handler_region = $1)
-                 or (t.status = 'HANDLING' and t.extension_pending_days is not null and t.handler_region > $1
-                     and t.handler_region >= $2 and t.handler_region < $3)
+                 or (t.status = 'HANDLING' and t.extension_pending_days is not null and t.handler_region <> $1
+                     and t.handler_region >= $2 and t.handler_region < $3
+                     and right(t.handler_region, 12 - $9) = repeat('0', 12 - $9))
                  or (t.status = 'REPLIED' and t.accept_region = $1 and t.rate_from <= $4))
                and ($5::text is null or t.status = $5)
                and (not $6 or coalesce(t.supervise_due, t.handle_due, t.accept_due) < $4)
@@ -245,6 +246,9 @@ public class TicketService {
              limit $9
             """;
 
+    /** The code digits of the level below a region's (province 1 → cities have 4): a unit's direct children. */
+    private static final int[] CHILD_DIGITS = {2, 4, 6, 9, 12};
+
     public Uni<TicketPage> page(Scope scope, boolean todo, TicketStatus status, boolean overdue, Long after, int limit) {
         scope.requireRole(CADRES);
         LocalDate today = LocalDate.now(clock);
@@ -252,7 +256,7 @@ public class TicketService {
         String st = status == null ? null : status.name();
         Uni<List<Long>> ids = todo
                 ? pool.preparedQuery(TODO).execute(Tuple.from(new Object[] {scope.regionCode(), range[0], range[1], today,
-                        st, overdue, after, limit + 1})).map(TicketService::ids)
+                        st, overdue, after, limit + 1, CHILD_DIGITS[Math.min(scope.level(), 4)]})).map(TicketService::ids)
                 : pool.preparedQuery(ALL).execute(Tuple.from(new Object[] {range[0], range[1], st, overdue, today, after,
                         scope.level() < 5, scope.regionCode(), limit + 1})).map(TicketService::ids);
         return ids.chain(list -> {
@@ -337,8 +341,8 @@ public class TicketService {
                 t.updatedAt = now;
                 return events.append(t, "ACCEPTED", scope, now, blankToNull(in.note()))
                         .chain(() -> events.append(t, "ASSIGNED", scope, now, null, t.handlerRegion, t.handleDue, null, null))
-                        .chain(() -> notices.toUnit(t.handlerRegion, t, "新交办工单", "请于 " + t.handleDue + " 前办结并答复"))
-                        .chain(() -> notices.toComplainant(t, "工单已受理", "已受理，正在办理"))
+                        .chain(() -> notices.toUnit(t.handlerRegion, t, "新交办工单", TicketNotices.about(t) + "请于 " + t.handleDue + " 前办结并答复"))
+                        .chain(() -> notices.toComplainant(t, "工单已受理", "您反映的「" + t.title + "」已受理，正在办理"))
                         .chain(() -> done(t));
             });
         });
@@ -355,7 +359,7 @@ public class TicketService {
             t.closedAt = now;
             t.updatedAt = now;
             return events.append(t, "REFUSED", scope, now, in.reason().trim())
-                    .chain(() -> notices.toComplainant(t, "工单不予受理", "不予受理。理由：" + in.reason().trim()))
+                    .chain(() -> notices.toComplainant(t, "工单不予受理", "您反映的「" + t.title + "」不予受理。理由：" + in.reason().trim()))
                     .chain(() -> done(t));
         });
     }
@@ -376,7 +380,7 @@ public class TicketService {
                 t.extensionPendingDays = null;
                 t.updatedAt = now;
                 return events.append(t, "REASSIGNED", scope, now, in.reason().trim(), t.handlerRegion, t.handleDue, null, null)
-                        .chain(() -> notices.toUnit(t.handlerRegion, t, "转办工单", "转由贵单位办理，请于 " + t.handleDue + " 前办结"))
+                        .chain(() -> notices.toUnit(t.handlerRegion, t, "转办工单", TicketNotices.about(t) + "转由贵单位办理，请于 " + t.handleDue + " 前办结"))
                         .chain(() -> done(t));
             });
         });
@@ -413,7 +417,7 @@ public class TicketService {
             t.extensionPendingDays = null;
             t.updatedAt = now;
             return events.append(t, "REPLIED", scope, now, in.content().trim(), null, t.rateFrom, null, null)
-                    .chain(() -> notices.toComplainant(t, "工单已答复", "已答复，请在小程序查看并评价"))
+                    .chain(() -> notices.toComplainant(t, "工单已答复", "您反映的「" + t.title + "」已答复，请在小程序查看并评价"))
                     .chain(() -> done(t));
         });
     }
@@ -456,7 +460,7 @@ public class TicketService {
             t.autoCloseOn = null;
             step = step.chain(() -> events.append(t, "REOPENED", scope, now, "投诉人不满意，发回重办", t.handlerRegion,
                     t.handleDue, null, null))
-                    .chain(() -> notices.toUnit(t.handlerRegion, t, "工单发回重办", "投诉人不满意，请于 " + t.handleDue + " 前重新办理"));
+                    .chain(() -> notices.toUnit(t.handlerRegion, t, "工单发回重办", TicketNotices.about(t) + "投诉人不满意，请于 " + t.handleDue + " 前重新办理"));
         } else {
             close(t, now);
             step = step.chain(() -> events.append(t, "CLOSED", scope, now, null));
