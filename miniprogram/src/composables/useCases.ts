@@ -5,7 +5,7 @@ import type { Case, CaseOpeningSource, NewCase, NewDeclaration, NewVisit, RiskTy
 import { CASE_OPENING_SOURCE_OPTIONS, caseIdFromAddress } from '@/utils/cases'
 import { RISK_TYPE_OPTIONS } from '@/utils/household'
 import type { GeoLocation } from '@/utils/platform'
-import { PAGE_SIZE, usePagedList } from './usePagedList'
+import { PAGE_SIZE, useLoadedList, usePagedList } from './usePagedList'
 import { withPhotos, type PhotoSource } from './usePhotoUpload'
 import { useFormSubmit, useLoadedRecord } from './useSubmit'
 
@@ -425,25 +425,7 @@ export function useCaseDetail() {
 
 /** The farmer's own declarations, newest first. */
 export function useMyCases() {
-  const items = ref<Case[]>([])
-  const loading = ref(false)
-  const loaded = ref(false)
-  const error = ref('')
-
-  async function load() {
-    loading.value = true
-    error.value = ''
-    try {
-      items.value = await casesApi.mine()
-      loaded.value = true
-    } catch (e) {
-      error.value = errorMessage(e)
-    } finally {
-      loading.value = false
-    }
-  }
-
-  return { items, loading, loaded, error, load }
+  return useLoadedList(casesApi.mine)
 }
 
 /** Open cases in the cadre's scope, page by page. */

@@ -45,3 +45,26 @@ export function usePagedList<T, P extends CursorPage<T> = CursorPage<T>>(
 
   return { items, nextAfter, loading, loaded, error, fetchPage }
 }
+
+/** A list read whole in one request (e.g. the farmer's own records): the rows, and the state of the read. */
+export function useLoadedList<T>(read: () => Promise<T[]>) {
+  const items = ref([]) as Ref<T[]>
+  const loading = ref(false)
+  const loaded = ref(false)
+  const error = ref('')
+
+  async function load() {
+    loading.value = true
+    error.value = ''
+    try {
+      items.value = await read()
+      loaded.value = true
+    } catch (e) {
+      error.value = errorMessage(e)
+    } finally {
+      loading.value = false
+    }
+  }
+
+  return { items, loading, loaded, error, load }
+}
