@@ -1,5 +1,5 @@
 import { ref, type Ref } from 'vue'
-import { onLoad } from '@dcloudio/uni-app'
+import { onLoad, onShow } from '@dcloudio/uni-app'
 import type { Me } from '@/api/types'
 import { isLoggedIn } from '@/stores/session'
 import { ensureMe } from './useMe'
@@ -41,4 +41,18 @@ export function useCasePage(
       if (caseId > 0) target.load(caseId)
     },
   }
+}
+
+/**
+ * A list page read afresh each time it is shown (coming back from a record, what was done shows): without a
+ * session it goes to the login page instead.
+ */
+export function onSignedInShow(load: () => void): void {
+  onShow(() => {
+    if (!isLoggedIn()) {
+      uni.reLaunch({ url: '/pages/login/index' })
+      return
+    }
+    load()
+  })
 }

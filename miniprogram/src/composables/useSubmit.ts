@@ -125,3 +125,20 @@ export function useLoadedRecord<T>(get: (id: number) => Promise<T>) {
 
   return { item, loading, loadError, load }
 }
+
+/**
+ * A form's text, trimmed; the problem goes to `errors[field]` when it is required (`missing` says how to ask)
+ * and empty, or longer than `max` characters.
+ */
+export function checkedText(
+  raw: unknown,
+  errors: Record<string, string>,
+  field: string,
+  rule: { label: string; max: number; missing?: string },
+): string {
+  const value = raw === null || raw === undefined ? '' : String(raw).trim()
+  if (!value) {
+    if (rule.missing) errors[field] = rule.missing
+  } else if (value.length > rule.max) errors[field] = `${rule.label}最长 ${rule.max} 个字`
+  return value
+}

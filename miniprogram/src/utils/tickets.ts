@@ -46,12 +46,18 @@ export const TICKET_CATEGORY_OPTIONS = optionsOf(TICKET_CATEGORY_LABELS)
 export const REGISTER_CHANNEL_OPTIONS = optionsOf(TICKET_CHANNEL_LABELS).filter((o) => o.value !== 'MINIPROGRAM')
 export const SATISFACTION_OPTIONS = optionsOf(SATISFACTION_LABELS)
 
+/** How cadres read a reply: waiting for the complainant's rating. */
+const REPLIED_FOR_CADRES = '已答复，待评价'
+
 /** A status in plain words; cadres read a reply as waiting for the complainant's rating. */
 export function ticketStatusLabel(status: TicketStatus | string | null | undefined, role?: Role | string | null): string {
   if (!status) return ''
-  if (status === 'REPLIED' && isCadre(role)) return '已答复，待评价'
+  if (status === 'REPLIED' && isCadre(role)) return REPLIED_FOR_CADRES
   return TICKET_STATUS_LABELS[status as TicketStatus] ?? status
 }
+
+/** The cadres' status filter. */
+export const STATUS_FILTER_OPTIONS = TICKET_STATUS_OPTIONS.map((o) => (o.value === 'REPLIED' ? { ...o, label: REPLIED_FOR_CADRES } : o))
 
 export const ticketCategoryLabel = (value: TicketCategory | string | null | undefined) =>
   (value && TICKET_CATEGORY_LABELS[value as TicketCategory]) || value || ''
