@@ -41,9 +41,12 @@ function subjectOf(fields: TicketSubject, errors: Record<string, string>): Pick<
   return category && !errors.title && !errors.description ? { category, title, description } : null
 }
 
-/** An optional mobile number: '' when blank, the problem under `field` when it is not 11 digits. */
-function optionalPhone(raw: string, errors: Record<string, string>, field: string): string {
-  const phone = raw.trim()
+/**
+ * An optional mobile number: '' when blank, the problem under `field` when it is not 11 digits (a number input
+ * may hand over a number).
+ */
+function optionalPhone(raw: string | number, errors: Record<string, string>, field: string): string {
+  const phone = String(raw ?? '').trim()
   if (phone && !PHONE.test(phone)) errors[field] = '请填写 11 位手机号'
   return phone
 }
