@@ -6,77 +6,23 @@ import MinePage from '@/pages/tickets/mine.vue'
 import NewPage from '@/pages/tickets/new.vue'
 import RegisterPage from '@/pages/tickets/register.vue'
 import StatsPage from '@/pages/tickets/stats.vue'
-import type { Me, Region, Ticket, TicketStats, TicketStatsRow } from '@/api/types'
+import type { Region, TicketStats, TicketStatsRow } from '@/api/types'
 import { REVEAL_FORBIDDEN, TICKET_TAKEN } from '@/composables/useTicketActions'
 import { NEED_TICKET_VILLAGE } from '@/composables/useTickets'
 import { setTokens } from '@/stores/session'
 import { downloadWorkbook } from '@/utils/files'
 import { todayInBeijing } from '@/utils/household'
 import { fakeUni, page, path, posts, problem, requests, serveRoutes, settle, type FakeRequest } from './fake-uni'
+import { TOWNSHIP, VILLAGE, aTicket, at, farmer, handling as handlingAt, replied as repliedAt, township, villageCadre } from './ticket-fixtures'
 
 vi.mock('@dcloudio/uni-app', () => import('./fake-uni').then((m) => m.fakeUniApp))
 vi.mock('@/utils/files', async (original) => ({ ...(await original<typeof import('@/utils/files')>()), downloadWorkbook: vi.fn(async () => {}) }))
 
-const VILLAGE = '410225101201'
-const TOWNSHIP = '410225101000'
-const at = '2026-11-23T02:00:00Z'
 const today = todayInBeijing()
 
-const me = (role: Me['role'], regionCode: string, level: number, over: Partial<Me> = {}): Me => ({
-  id: 1,
-  name: '某',
-  role,
-  level,
-  regionCode,
-  regionPath: [],
-  ...over,
-})
-const farmer = (over: Partial<Me> = {}) => me('FARMER', VILLAGE, 5, { name: '赵大山', householdId: 42, ...over })
-const villageCadre = () => me('VILLAGE_CADRE', VILLAGE, 5, { name: '李德福' })
-const township = () => me('TOWNSHIP_CADRE', TOWNSHIP, 4, { name: '王秀兰' })
-
-const aTicket = (over: Partial<Ticket> = {}): Ticket => ({
-  id: 5,
-  ticketNo: 'TS20261123001',
-  channel: 'MINIPROGRAM',
-  category: 'SUBSIDY',
-  status: 'REGISTERED',
-  title: '危房改造补助未到位',
-  description: '去年申请的补助至今未发放',
-  regionCode: VILLAGE,
-  regionName: '任庄村',
-  anonymous: false,
-  complainantName: '赵*山',
-  complainantPhone: '138****5678',
-  acceptDue: '2026-11-24',
-  createdAt: at,
-  version: 3,
-  extensionCount: 0,
-  events: [{ type: 'REGISTERED', status: 'REGISTERED', actorRole: 'FARMER', at }],
-  ...over,
-})
-const handling = (over: Partial<Ticket> = {}) =>
-  aTicket({
-    status: 'HANDLING',
-    handlerRegion: VILLAGE,
-    handlerRegionName: '任庄村',
-    handleDue: '2999-12-31',
-    version: 4,
-    events: [
-      { type: 'REGISTERED', status: 'REGISTERED', actorRole: 'FARMER', at },
-      { type: 'ACCEPTED', status: 'HANDLING', actorRole: 'TOWNSHIP_CADRE', actorRegion: TOWNSHIP, at },
-      { type: 'ASSIGNED', status: 'HANDLING', actorRole: 'TOWNSHIP_CADRE', actorRegion: TOWNSHIP, targetRegion: VILLAGE, at },
-    ],
-    ...over,
-  })
-const replied = (over: Partial<Ticket> = {}) =>
-  handling({
-    status: 'REPLIED',
-    rateFrom: today,
-    events: [...handling().events, { type: 'REPLIED', status: 'REPLIED', actorRole: 'VILLAGE_CADRE', actorRegion: VILLAGE, content: '补助已于本周发放', at }],
-    ...over,
-  })
-
+// Deadlines far ahead and a rating open today, whatever day the tests run.
+const handling: typeof handlingAt = (over = {}) => handlingAt({ handleDue: '2999-12-31', ...over })
+const replied: typeof repliedAt = (over = {}) => repliedAt({ handleDue: '2999-12-31', rateFrom: today, ...over })
 const ok = (data: unknown) => () => ({ statusCode: 200, data })
 const body = (req: FakeRequest) => req.data as Record<string, unknown>
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { Me, Ticket, TicketEvent } from '@/api/types'
+import type { Ticket } from '@/api/types'
 import {
   TICKET_NOT_LOADED,
   acceptBody,
@@ -37,52 +37,10 @@ import {
   ticketStatusLabel,
   todoOrder,
 } from '@/utils/tickets'
+import { TOWNSHIP, VILLAGE, aTicket, at, county, farmer, handling, meAs, replied, township, villageCadre } from './ticket-fixtures'
 
-const VILLAGE = '410225101201'
-const TOWNSHIP = '410225101000'
-const at = '2026-11-23T02:00:00Z'
-
-const me = (role: Me['role'], regionCode: string, level: number): Me => ({ id: 1, name: '某', role, level, regionCode, regionPath: [] })
-const farmer = () => me('FARMER', VILLAGE, 5)
-const village = (code = VILLAGE) => me('VILLAGE_CADRE', code, 5)
-const township = (code = TOWNSHIP) => me('TOWNSHIP_CADRE', code, 4)
-const county = () => me('COUNTY_CADRE', '410225000000', 3)
-
-const accepted: TicketEvent = { type: 'ACCEPTED', status: 'HANDLING', actorRole: 'TOWNSHIP_CADRE', actorRegion: TOWNSHIP, at }
-
-const aTicket = (over: Partial<Ticket> = {}): Ticket => ({
-  id: 5,
-  ticketNo: 'TS20261123001',
-  channel: 'MINIPROGRAM',
-  category: 'SUBSIDY',
-  status: 'REGISTERED',
-  title: '危房改造补助未到位',
-  description: '去年申请的补助至今未发放',
-  regionCode: VILLAGE,
-  regionName: '任庄村',
-  anonymous: false,
-  complainantName: '赵*山',
-  complainantPhone: '138****5678',
-  acceptDue: '2026-11-24',
-  createdAt: at,
-  version: 0,
-  extensionCount: 0,
-  events: [{ type: 'REGISTERED', status: 'REGISTERED', actorRole: 'FARMER', at }],
-  ...over,
-})
-
-const handling = (over: Partial<Ticket> = {}) =>
-  aTicket({
-    status: 'HANDLING',
-    handlerRegion: VILLAGE,
-    handlerRegionName: '任庄村',
-    handleDue: '2026-12-08',
-    version: 2,
-    events: [aTicket().events[0], accepted],
-    ...over,
-  })
-
-const replied = (over: Partial<Ticket> = {}) => handling({ status: 'REPLIED', rateFrom: '2026-11-25', repliedAt: at, ...over })
+const me = meAs
+const village = villageCadre
 
 describe('ticket status words', () => {
   it('reads plainly for the farmer and as waiting for a rating for cadres', () => {

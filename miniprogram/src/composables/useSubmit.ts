@@ -3,6 +3,40 @@ import { ApiError } from '@/api/client'
 import { errorMessage, formErrors, isConflict } from '@/api/errors'
 import { uuidv4 } from '@/utils/uuid'
 
+/**
+ * One Idempotency-Key per form content: the same content keeps its key (a retry after a lost answer returns the
+ * first result), other content gets a new one, and `renew` starts afresh once the server accepted the form.
+ */
+export function useIdempotencyKey() {
+  let key: string | null = null
+  let content: string | null = null
+  return {
+    keyFor(serialized: string): string {
+      if (!key || content !== serialized) {
+        key = uuidv4()
+        content = serialized
+      }
+      return key
+    },
+    renew(): void {
+      key = null
+      content = null
+    },
+    /** The key the next send of the same content would carry (null before any). */
+    current: (): string | null => key,
+  }
+}
+
+/** Sends once more after a network failure: with the same Idempotency-Key a lost answer cannot create twice. */
+export async function sendRetryingOnce<R>(send: () => Promise<R>): Promise<R> {
+  try {
+    return await send()
+  } catch (e) {
+    if (e instanceof ApiError && e.isNetworkError) return send()
+    throw e
+  }
+}
+
 /** What a form's draft gives: the body to send, or the problems found before asking the server. */
 export interface Draft<B> {
   body: B | null
@@ -33,16 +67,7 @@ export function useFormSubmit<B, R>(options: {
   /** The last answer was a 409 (taken or changed meanwhile): the page offers to reload. */
   const conflicted = ref(false)
   const submitting = ref(false)
-  let pendingKey: string | null = null
-  let pendingBody: string | null = null
-
-  function keyFor(serialized: string): string {
-    if (!pendingKey || pendingBody !== serialized) {
-      pendingKey = uuidv4()
-      pendingBody = serialized
-    }
-    return pendingKey
-  }
+  const keys = useIdempotencyKey()
 
   /** Sends the body built by the form, or shows the problems found before asking the server. */
   async function submit(draft: () => Draft<B>): Promise<R | null> {
@@ -54,18 +79,11 @@ export function useFormSubmit<B, R>(options: {
     errors.value = built.errors
     if (!built.body) return null
     const body = built.body
-    const key = keyFor(JSON.stringify(body))
+    const key = keys.keyFor(JSON.stringify(body))
     submitting.value = true
     try {
-      let done: R
-      try {
-        done = await options.send(body, key)
-      } catch (e) {
-        if (e instanceof ApiError && e.isNetworkError) done = await options.send(body, key)
-        else throw e
-      }
-      pendingKey = null
-      pendingBody = null
+      const done = await sendRetryingOnce(() => options.send(body, key))
+      keys.renew()
       options.onDone(done)
       return done
     } catch (e) {

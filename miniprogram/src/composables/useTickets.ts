@@ -86,11 +86,8 @@ export function useTicketFiling(filer: () => Declarant, onFiled: (t: Ticket) => 
   })
 
   return {
+    ...sender,
     fields,
-    errors: sender.errors,
-    error: sender.error,
-    existingId: sender.existingId,
-    submitting: sender.submitting,
     setCategory: (category: TicketCategory) => {
       fields.category = category
       dropError(sender.errors, 'category')
@@ -162,11 +159,8 @@ export function useTicketRegistration(onRegistered: (t: Ticket) => void) {
   }
 
   return {
+    ...sender,
     fields,
-    errors: sender.errors,
-    error: sender.error,
-    existingId: sender.existingId,
-    submitting: sender.submitting,
     choose,
     submit: () => sender.submit(() => registeredTicketBody(fields)),
   }
