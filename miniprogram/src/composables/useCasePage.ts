@@ -56,3 +56,16 @@ export function onSignedInShow(load: () => void): void {
     load()
   })
 }
+
+/** What a form that creates a record does once done: says so, and gives way to the record's page (`page?id=`). */
+export function showCreated(title: string, page: string): (created: { id: number }) => void {
+  return (created) => {
+    uni.showToast({ title, icon: 'success' })
+    uni.redirectTo({ url: `${page}?id=${created.id}` })
+  }
+}
+
+/** Opens a record's page (e.g. the open one a 409 pointed to); nothing without an id. */
+export function openRecord(page: string, id: number | null | undefined): void {
+  if (id != null) uni.navigateTo({ url: `${page}?id=${id}` })
+}

@@ -55,5 +55,8 @@ export function useFarmerVillage(options: { ownVillage?: boolean } = {}) {
       .catch(() => {})
   })
 
-  return { me, villageCode, villageName, bound, notFarmer, missingVillage }
+  /** Who files, as the form's body needs it. */
+  const declarant = () => ({ bound: bound.value, villageCode: villageCode.value })
+
+  return { me, villageCode, villageName, bound, notFarmer, missingVillage, declarant }
 }

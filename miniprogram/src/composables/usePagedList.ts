@@ -1,5 +1,6 @@
 import { ref, type Ref } from 'vue'
 import { errorMessage } from '@/api/errors'
+import { withLoading } from './useSubmit'
 
 /** How many rows a list asks for at a time. */
 export const PAGE_SIZE = 20
@@ -54,16 +55,10 @@ export function useLoadedList<T>(read: () => Promise<T[]>) {
   const error = ref('')
 
   async function load() {
-    loading.value = true
-    error.value = ''
-    try {
-      items.value = await read()
-      loaded.value = true
-    } catch (e) {
-      error.value = errorMessage(e)
-    } finally {
-      loading.value = false
-    }
+    const rows = await withLoading(loading, error, read)
+    if (rows === undefined) return
+    items.value = rows
+    loaded.value = true
   }
 
   return { items, loading, loaded, error, load }

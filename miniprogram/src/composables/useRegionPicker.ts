@@ -1,7 +1,7 @@
 import { ref } from 'vue'
 import { regionsApi } from '@/api/endpoints'
-import { errorMessage } from '@/api/errors'
 import type { Region } from '@/api/types'
+import { withLoading } from './useSubmit'
 
 /**
  * Walking down the region tree from a cadre's own region: `trail` from the root to the region shown, whose
@@ -14,16 +14,10 @@ export function useRegionPicker() {
   const error = ref('')
 
   async function show(next: Region[], read: () => Promise<Region[]>) {
-    loading.value = true
-    error.value = ''
-    try {
-      children.value = await read()
-      trail.value = next
-    } catch (e) {
-      error.value = errorMessage(e)
-    } finally {
-      loading.value = false
-    }
+    const below = await withLoading(loading, error, read)
+    if (below === undefined) return
+    children.value = below
+    trail.value = next
   }
 
   return {

@@ -121,6 +121,20 @@ export function dropError(errors: Ref<Record<string, string>>, key: string): voi
   errors.value = rest
 }
 
+/** Runs a read with its `loading` flag, its failure's message going to `error`; undefined when it failed. */
+export async function withLoading<T>(loading: Ref<boolean>, error: Ref<string>, read: () => Promise<T>): Promise<T | undefined> {
+  loading.value = true
+  error.value = ''
+  try {
+    return await read()
+  } catch (e) {
+    error.value = errorMessage(e)
+    return undefined
+  } finally {
+    loading.value = false
+  }
+}
+
 /** A record read by id for a page or form that acts on it (its version goes with the form). */
 export function useLoadedRecord<T>(get: (id: number) => Promise<T>) {
   const item = ref<T | null>(null) as Ref<T | null>
@@ -128,17 +142,10 @@ export function useLoadedRecord<T>(get: (id: number) => Promise<T>) {
   const loadError = ref('')
 
   async function load(id: number): Promise<T | null> {
-    loading.value = true
-    loadError.value = ''
-    try {
-      item.value = await get(id)
-      return item.value
-    } catch (e) {
-      loadError.value = errorMessage(e)
-      return null
-    } finally {
-      loading.value = false
-    }
+    const read = await withLoading(loading, loadError, () => get(id))
+    if (read === undefined) return null
+    item.value = read
+    return read
   }
 
   return { item, loading, loadError, load }

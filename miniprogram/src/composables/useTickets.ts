@@ -1,6 +1,5 @@
 import { computed, reactive, ref, watch } from 'vue'
 import { TICKET_STATS_EXPORT_PATH, ticketsApi } from '@/api/endpoints'
-import { errorMessage } from '@/api/errors'
 import type {
   NewTicket,
   RegisteredTicket,
@@ -16,7 +15,7 @@ import { REGISTER_CHANNEL_OPTIONS, TICKET_CATEGORY_OPTIONS, canDrillInto, ticket
 import type { Declarant } from './useCases'
 import { PAGE_SIZE, useLoadedList, usePagedList } from './usePagedList'
 import { withPhotos, type PhotoSource } from './usePhotoUpload'
-import { checkedText, dropError, useFormSubmit, type Draft } from './useSubmit'
+import { checkedText, dropError, useFormSubmit, withLoading, type Draft } from './useSubmit'
 import { useWorkbookDownload } from './useWorkbookDownload'
 
 export const ALREADY_FILED = '您已提交过同一事项的投诉，可打开查看办理进度'
@@ -263,15 +262,10 @@ export function useTicketStats() {
 
   async function load() {
     if (loading.value) return
-    loading.value = true
-    error.value = ''
-    try {
-      data.value = await ticketsApi.stats({ region: region.value, from: from.value || undefined, to: to.value || undefined })
-    } catch (e) {
-      error.value = errorMessage(e)
-    } finally {
-      loading.value = false
-    }
+    const read = await withLoading(loading, error, () =>
+      ticketsApi.stats({ region: region.value, from: from.value || undefined, to: to.value || undefined }),
+    )
+    if (read) data.value = read
   }
 
   return {
