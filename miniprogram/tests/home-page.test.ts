@@ -68,7 +68,17 @@ describe('home page', () => {
     expect(wrapper.find('.level').text()).toBe('乡级')
     expect(requests.map(path)).toContain('/api/regions/410225101000/children')
     expect(wrapper.findAll('.region-item').map((w) => w.text())).toEqual(['任庄村410225101201'])
-    expect(wrapper.findAll('.link-card').map((w) => w.text().replace('›', '').trim())).toEqual(['扫一扫', '工作台 · 待办', '辖区在办案件', '农户查询'])
+    expect(wrapper.findAll('.link-card').map((w) => w.text().replace('›', '').trim())).toEqual([
+      '扫一扫',
+      '工作台 · 待办',
+      '辖区在办案件',
+      '工单待办',
+      '通报',
+      '统计',
+      '农户查询',
+    ])
+    await wrapper.find('.link-ticket-stats').trigger('tap')
+    expect(fakeUni.navigateTo).toHaveBeenCalledWith({ url: '/pages/tickets/stats' })
     await wrapper.find('.link-workbench').trigger('tap')
     expect(fakeUni.navigateTo).toHaveBeenCalledWith({ url: '/pages/workbench/index' })
     await wrapper.find('.link-cases').trigger('tap')

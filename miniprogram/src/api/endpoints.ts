@@ -34,6 +34,23 @@ import type {
   VillageNoticeBoard,
   VillageReviewRequest,
   Workbench,
+  Complainant,
+  NewTicket,
+  RegisteredTicket,
+  Ticket,
+  TicketAccept,
+  TicketAssign,
+  TicketExtensionDecision,
+  TicketExtensionRequest,
+  TicketFollowUp,
+  TicketNote,
+  TicketPage,
+  TicketRating,
+  TicketStats,
+  TicketStatus,
+  TicketSupervision,
+  TicketVersionContent,
+  TicketVersionReason,
   NewAccount,
   NewHelper,
   NewHousehold,
@@ -200,6 +217,56 @@ export const notificationsApi = {
   /** Newest first, with the count of unread ones. */
   list: (query: { after?: number | null; limit?: number } = {}) => http.get<NotificationPage>('/api/me/notifications', { ...query }),
   read: (id: number) => http.post<Notification>(`/api/me/notifications/${id}/read`),
+}
+
+export interface TicketQuery {
+  /** todo (the default): what the cadre's unit has to do, supervised first; all: every ticket of the region. */
+  view?: 'todo' | 'all'
+  status?: TicketStatus
+  /** Overdue ones only. */
+  overdue?: boolean
+  after?: number | null
+  limit?: number
+}
+
+/** Statistics of a region inside the cadre's own (the own one unless told), by registration date. */
+export interface TicketStatsQuery {
+  region?: string
+  from?: string
+  to?: string
+}
+
+export const TICKET_STATS_EXPORT_PATH = '/api/tickets/stats/export'
+
+const ticketPath = (id: number, action = '') => `/api/tickets/${id}${action ? `/${action}` : ''}`
+
+/** Complaint tickets (信访投诉工单): filing, handling, replying, rating, bulletin and statistics. */
+export const ticketsApi = {
+  list: (query: TicketQuery = {}) => http.get<TicketPage>('/api/tickets', { ...query }),
+  /** A farmer's complaint; the same key returns the first answer, so a retry cannot file twice. */
+  file: (body: NewTicket, idempotencyKey: string) => http.post<Ticket>('/api/tickets', body, { 'Idempotency-Key': idempotencyKey }),
+  /** A cadre registers a call, letter or visit with the caller's details; same key, same answer. */
+  register: (body: RegisteredTicket, idempotencyKey: string) =>
+    http.post<Ticket>('/api/tickets/register', body, { 'Idempotency-Key': idempotencyKey }),
+  get: (id: number) => http.get<Ticket>(ticketPath(id)),
+  accept: (id: number, body: TicketAccept) => http.post<Ticket>(ticketPath(id, 'accept'), body),
+  refuse: (id: number, body: TicketVersionReason) => http.post<Ticket>(ticketPath(id, 'refuse'), body),
+  assign: (id: number, body: TicketAssign) => http.post<Ticket>(ticketPath(id, 'assign'), body),
+  recordAction: (id: number, body: TicketNote) => http.post<Ticket>(ticketPath(id, 'actions'), body),
+  reply: (id: number, body: TicketVersionContent) => http.post<Ticket>(ticketPath(id, 'reply'), body),
+  requestExtension: (id: number, body: TicketExtensionRequest) => http.post<Ticket>(ticketPath(id, 'extension'), body),
+  decideExtension: (id: number, body: TicketExtensionDecision) => http.post<Ticket>(ticketPath(id, 'extension/decide'), body),
+  urge: (id: number, reason: string) => http.post<Ticket>(ticketPath(id, 'urge'), { reason }),
+  supervise: (id: number, body: TicketSupervision) => http.post<Ticket>(ticketPath(id, 'supervise'), body),
+  rate: (id: number, body: TicketRating) => http.post<Ticket>(ticketPath(id, 'rate'), body),
+  followUp: (id: number, body: TicketFollowUp) => http.post<Ticket>(ticketPath(id, 'follow-up'), body),
+  /** The complainant's full name and phone; every showing is on record (accepting and handling cadres only). */
+  complainant: (id: number, reason: string) => http.post<Complainant>(ticketPath(id, 'complainant'), { reason }),
+  /** Tickets of lower units overdue by more than 5 working days. */
+  bulletin: () => http.get<Ticket[]>('/api/tickets/bulletin'),
+  stats: (query: TicketStatsQuery = {}) => http.get<TicketStats>('/api/tickets/stats', { ...query }),
+  /** The farmer's own complaints, newest first. */
+  mine: () => http.get<Ticket[]>('/api/me/tickets'),
 }
 
 /** No login: sent without a token, so a stale one cannot get the request refused. */

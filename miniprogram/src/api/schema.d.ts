@@ -827,6 +827,399 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/tickets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 工单列表（干部）：todo 为本人所在单位待办（被督办的在前，再按时限），all 为本区划全部 */
+        get: operations["listTickets"];
+        put?: never;
+        /** 农户提交投诉工单（可匿名；已绑定的自动关联本户；幂等键必填） */
+        post: operations["fileTicket"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tickets/register": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 干部登记来电、来信、来访等渠道的工单（含来电人信息） */
+        post: operations["registerTicket"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tickets/{ticketId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 工单详情与全部办理记录（投诉人本人，或本区划干部；投诉人信息脱敏） */
+        get: operations["getTicket"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tickets/{ticketId}/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 受理并交办（受理单位：工单所在乡镇或以上的干部；1 个工作日内） */
+        post: operations["acceptTicket"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tickets/{ticketId}/refuse": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 不予受理（理由投诉人可见） */
+        post: operations["refuseTicket"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tickets/{ticketId}/assign": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 转办：改交其他单位办理（保留历史，时限不变） */
+        post: operations["assignTicket"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tickets/{ticketId}/actions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 承办单位记录办理情况（可附照片） */
+        post: operations["recordTicketAction"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tickets/{ticketId}/reply": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 承办单位答复投诉人 */
+        post: operations["replyTicket"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tickets/{ticketId}/extension": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 承办单位在办理时限前申请延期（说明理由；默认最多一次） */
+        post: operations["requestTicketExtension"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tickets/{ticketId}/extension/decide": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 上级审批延期申请 */
+        post: operations["decideTicketExtension"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tickets/{ticketId}/urge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 上级催办 */
+        post: operations["urgeTicket"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tickets/{ticketId}/supervise": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 上级督办（限定完成日期；督办件在承办单位待办中置顶） */
+        post: operations["superviseTicket"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tickets/{ticketId}/rate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 投诉人评价答复（答复后次一工作日起）；不满意则发回重办 */
+        post: operations["rateTicket"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tickets/{ticketId}/follow-up": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 受理单位电话回访，记录投诉人的评价 */
+        post: operations["recordTicketFollowUp"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tickets/{ticketId}/merge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 合并重复工单（同一户、同一事项）；两个编号都保留 */
+        post: operations["mergeTicket"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tickets/{ticketId}/open-case": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 由反映困难的工单发起返贫风险识别（双向关联） */
+        post: operations["openCaseFromTicket"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tickets/{ticketId}/complainant": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 查看投诉人姓名和电话（仅受理人和承办单位；记入访问日志） */
+        post: operations["revealComplainant"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tickets/bulletin": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 通报：下级超期 5 个工作日以上的工单 */
+        get: operations["ticketBulletin"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tickets/stats": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 工单统计：按下级区划、类别、渠道（受理量、按时办结、超期、延期、重办、满意率） */
+        get: operations["ticketStats"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tickets/stats/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 导出工单统计（Excel） */
+        get: operations["exportTicketStats"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/me/tickets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 我的投诉（农户；最新在前） */
+        get: operations["myTickets"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/external/tickets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 第三方平台拉取本客户端推送的工单的进展（按更新时间） */
+        get: operations["pullExternalTickets"];
+        put?: never;
+        /** 第三方平台（如市 12345）推送工单：按外部工单号幂等（客户端凭证，scope tickets:push） */
+        post: operations["pushExternalTicket"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/external/tickets/{externalNo}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 第三方平台按外部工单号查询进展 */
+        get: operations["getExternalTicket"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/me/cases": {
         parameters: {
             query?: never;
@@ -1462,6 +1855,284 @@ export interface components {
             longitude?: number | null;
             /** @description 本步骤的照片 id */
             attachments?: number[];
+        };
+        /**
+         * @description REGISTERED 待受理, HANDLING 办理中, REPLIED 已答复待回访, CLOSED 已办结, REFUSED 不予受理, MERGED 已合并
+         * @enum {string}
+         */
+        TicketStatus: "REGISTERED" | "HANDLING" | "REPLIED" | "CLOSED" | "REFUSED" | "MERGED";
+        /**
+         * @description MINIPROGRAM 小程序, HOTLINE_12345 12345 热线, HOTLINE_12317 12317 防返贫监测帮扶热线, LETTER 来信, VISIT 来访, OTHER 其他
+         * @enum {string}
+         */
+        TicketChannel: "MINIPROGRAM" | "HOTLINE_12345" | "HOTLINE_12317" | "LETTER" | "VISIT" | "OTHER";
+        /**
+         * @description ASSISTANCE 帮扶措施落实, MONITORING 监测识别, SUBSIDY 补贴资金, HEALTH 医疗保障, EDUCATION 教育资助, HOUSING 住房饮水, EMPLOYMENT 就业务工, CADRE_CONDUCT 干部作风, OTHER 其他
+         * @enum {string}
+         */
+        TicketCategory: "ASSISTANCE" | "MONITORING" | "SUBSIDY" | "HEALTH" | "EDUCATION" | "HOUSING" | "EMPLOYMENT" | "CADRE_CONDUCT" | "OTHER";
+        /**
+         * @description SATISFIED 满意, BASICALLY_SATISFIED 基本满意, DISSATISFIED 不满意
+         * @enum {string}
+         */
+        Satisfaction: "SATISFIED" | "BASICALLY_SATISFIED" | "DISSATISFIED";
+        NewTicket: {
+            category: components["schemas"]["TicketCategory"];
+            title: string;
+            description: string;
+            /** @description 匿名：承办单位看不到投诉人（仍可在小程序查看进展和评价） */
+            anonymous?: boolean;
+            /** @description 未绑定农户须填反映事项所在村；已绑定的以本户为准 */
+            villageCode?: string;
+            contactPhone?: string;
+            photoIds?: number[];
+        };
+        RegisteredTicket: {
+            channel: components["schemas"]["TicketChannel"];
+            category: components["schemas"]["TicketCategory"];
+            title: string;
+            description: string;
+            /** @description 反映事项所在区划（须在本人区划内） */
+            regionCode: string;
+            /** Format: int64 */
+            householdId?: number;
+            anonymous?: boolean;
+            complainantName?: string;
+            complainantPhone?: string;
+        };
+        TicketAccept: {
+            /** Format: int32 */
+            version: number;
+            /** @description 承办单位（区划，须在本人区划内） */
+            assignTo: string;
+            note?: string;
+        };
+        TicketAssign: {
+            /** Format: int32 */
+            version: number;
+            assignTo: string;
+            reason: string;
+        };
+        TicketVersionReason: {
+            /** Format: int32 */
+            version: number;
+            reason: string;
+        };
+        TicketVersionContent: {
+            /** Format: int32 */
+            version: number;
+            content: string;
+        };
+        TicketNote: {
+            content: string;
+            photoIds?: number[];
+        };
+        TicketReason: {
+            reason: string;
+        };
+        TicketExtensionRequest: {
+            /** Format: int32 */
+            version: number;
+            /**
+             * Format: int32
+             * @description 延长的工作日数
+             */
+            days: number;
+            reason: string;
+        };
+        TicketExtensionDecision: {
+            /** Format: int32 */
+            version: number;
+            approve: boolean;
+            reason: string;
+        };
+        TicketSupervision: {
+            /**
+             * Format: date
+             * @description 要求办结的日期
+             */
+            dueDate: string;
+            reason: string;
+        };
+        TicketRating: {
+            satisfaction: components["schemas"]["Satisfaction"];
+            comment?: string;
+        };
+        TicketFollowUp: {
+            satisfaction: components["schemas"]["Satisfaction"];
+            note: string;
+        };
+        TicketMerge: {
+            /** Format: int64 */
+            intoTicketId: number;
+            reason: string;
+        };
+        TicketOpenCase: {
+            riskTypes: components["schemas"]["RiskType"][];
+            description: string;
+        };
+        Complainant: {
+            name?: string | null;
+            phone?: string | null;
+        };
+        TicketEvent: {
+            /** @description REGISTERED 登记, ACCEPTED 受理, REFUSED 不予受理, ASSIGNED 交办, REASSIGNED 转办, ACTION 办理情况, REPLIED 答复, EXTENSION_REQUESTED 申请延期, EXTENSION_APPROVED 同意延期, EXTENSION_REFUSED 不同意延期, URGED 催办, SUPERVISED 督办, RATED 评价, FOLLOWED_UP 电话回访, REOPENED 发回重办, CLOSED 办结, AUTO_CLOSED 到期自动办结, MERGED 合并, CASE_OPENED 发起风险识别, BULLETINED 通报 */
+            type: string;
+            status: components["schemas"]["TicketStatus"];
+            actorRole?: components["schemas"]["Role"];
+            actorRegion?: string | null;
+            /** Format: date-time */
+            at: string;
+            content?: string | null;
+            targetRegion?: string | null;
+            /** Format: date */
+            due?: string | null;
+            satisfaction?: components["schemas"]["Satisfaction"];
+            attachments?: number[];
+        };
+        Ticket: {
+            /** Format: int64 */
+            id: number;
+            /** @description 工单编号 */
+            ticketNo: string;
+            channel: components["schemas"]["TicketChannel"];
+            category: components["schemas"]["TicketCategory"];
+            status: components["schemas"]["TicketStatus"];
+            title: string;
+            description: string;
+            /** @description 反映事项所在区划 */
+            regionCode: string;
+            regionName?: string | null;
+            /** Format: int64 */
+            householdId?: number | null;
+            anonymous: boolean;
+            /** @description 脱敏 */
+            complainantName?: string | null;
+            /** @description 脱敏 */
+            complainantPhone?: string | null;
+            /** @description 承办单位 */
+            handlerRegion?: string | null;
+            handlerRegionName?: string | null;
+            /** Format: date */
+            acceptDue?: string | null;
+            /** Format: date */
+            handleDue?: string | null;
+            overdue?: boolean;
+            /** Format: int32 */
+            overdueWorkingDays?: number;
+            supervised?: boolean;
+            /** Format: date */
+            superviseDue?: string | null;
+            /** Format: int32 */
+            extensionCount?: number;
+            /** Format: int32 */
+            extensionPendingDays?: number | null;
+            /** Format: int32 */
+            urgeCount?: number;
+            /** Format: int32 */
+            rehandleCount?: number;
+            satisfaction?: components["schemas"]["Satisfaction"];
+            /** Format: date-time */
+            repliedAt?: string | null;
+            /**
+             * Format: date
+             * @description 可评价的最早日期
+             */
+            rateFrom?: string | null;
+            /** Format: date-time */
+            closedAt?: string | null;
+            /** Format: int64 */
+            mergedInto?: number | null;
+            /** Format: int64 */
+            caseId?: number | null;
+            externalNo?: string | null;
+            photoIds?: number[];
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: int32 */
+            version: number;
+            events: components["schemas"]["TicketEvent"][];
+        };
+        TicketPage: {
+            items: components["schemas"]["Ticket"][];
+            /** Format: int64 */
+            nextAfter?: number | null;
+        };
+        TicketStatsRow: {
+            /** @description 区划代码、类别或渠道 */
+            key: string;
+            name?: string | null;
+            /** Format: int64 */
+            received: number;
+            /**
+             * Format: int64
+             * @description 按时办结
+             */
+            onTime: number;
+            /**
+             * Format: int64
+             * @description 超期（已办结超期或在办已超期）
+             */
+            overdue: number;
+            /** Format: int64 */
+            extended: number;
+            /** Format: int64 */
+            rehandled: number;
+            /** Format: int64 */
+            rated: number;
+            /**
+             * Format: int64
+             * @description 满意和基本满意
+             */
+            satisfied: number;
+            /** @description 满意率 = 满意和基本满意 / 已评价 */
+            satisfactionRate?: number | null;
+        };
+        TicketStats: {
+            region: string;
+            /** Format: date */
+            from?: string | null;
+            /** Format: date */
+            to?: string | null;
+            total: components["schemas"]["TicketStatsRow"];
+            byRegion: components["schemas"]["TicketStatsRow"][];
+            byCategory: components["schemas"]["TicketStatsRow"][];
+            byChannel: components["schemas"]["TicketStatsRow"][];
+        };
+        ExternalTicket: {
+            /** @description 对方平台的工单号（同一客户端内唯一） */
+            externalNo: string;
+            channel: components["schemas"]["TicketChannel"];
+            category: components["schemas"]["TicketCategory"];
+            title: string;
+            description: string;
+            regionCode: string;
+            complainantName?: string;
+            complainantPhone?: string;
+            anonymous?: boolean;
+            /** Format: date-time */
+            receivedAt: string;
+        };
+        ExternalTicketStatus: {
+            externalNo: string;
+            ticketNo: string;
+            status: components["schemas"]["TicketStatus"];
+            handlerRegion?: string | null;
+            /** Format: date */
+            handleDue?: string | null;
+            reply?: string | null;
+            /** Format: date-time */
+            repliedAt?: string | null;
+            satisfaction?: components["schemas"]["Satisfaction"];
+            /** Format: date-time */
+            closedAt?: string | null;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        ExternalTicketPage: {
+            items: components["schemas"]["ExternalTicketStatus"][];
+            /** Format: date-time */
+            nextUpdatedAfter?: string | null;
         };
         /**
          * @description PASS 通过, REJECT 不通过（不予认定）, RETURN 退回上一环节
@@ -3448,6 +4119,760 @@ export interface operations {
             };
             400: components["responses"]["Problem"];
             401: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+        };
+    };
+    listTickets: {
+        parameters: {
+            query?: {
+                /** @description todo 待我办理（默认），all 本区划全部 */
+                view?: "todo" | "all";
+                status?: components["schemas"]["TicketStatus"];
+                /** @description 只看已超期的 */
+                overdue?: boolean;
+                /** @description 上一页最后一条的 id */
+                after?: number;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 一页工单 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TicketPage"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+        };
+    };
+    fileTicket: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 幂等键（必须携带，缺少时答 400） */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewTicket"];
+            };
+        };
+        responses: {
+            /** @description 已登记的工单 */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Ticket"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+        };
+    };
+    registerTicket: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 幂等键：同一键的重试返回第一次的结果，不会重复创建 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RegisteredTicket"];
+            };
+        };
+        responses: {
+            /** @description 已登记的工单 */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Ticket"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+        };
+    };
+    getTicket: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                ticketId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 工单 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Ticket"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+        };
+    };
+    acceptTicket: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                ticketId: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TicketAccept"];
+            };
+        };
+        responses: {
+            /** @description 工单 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Ticket"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+        };
+    };
+    refuseTicket: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                ticketId: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TicketVersionReason"];
+            };
+        };
+        responses: {
+            /** @description 工单 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Ticket"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+        };
+    };
+    assignTicket: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                ticketId: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TicketAssign"];
+            };
+        };
+        responses: {
+            /** @description 工单 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Ticket"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+        };
+    };
+    recordTicketAction: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                ticketId: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TicketNote"];
+            };
+        };
+        responses: {
+            /** @description 工单 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Ticket"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+        };
+    };
+    replyTicket: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                ticketId: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TicketVersionContent"];
+            };
+        };
+        responses: {
+            /** @description 工单 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Ticket"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+        };
+    };
+    requestTicketExtension: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                ticketId: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TicketExtensionRequest"];
+            };
+        };
+        responses: {
+            /** @description 工单 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Ticket"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+        };
+    };
+    decideTicketExtension: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                ticketId: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TicketExtensionDecision"];
+            };
+        };
+        responses: {
+            /** @description 工单 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Ticket"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+        };
+    };
+    urgeTicket: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                ticketId: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TicketReason"];
+            };
+        };
+        responses: {
+            /** @description 工单 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Ticket"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+        };
+    };
+    superviseTicket: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                ticketId: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TicketSupervision"];
+            };
+        };
+        responses: {
+            /** @description 工单 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Ticket"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+        };
+    };
+    rateTicket: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                ticketId: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TicketRating"];
+            };
+        };
+        responses: {
+            /** @description 工单 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Ticket"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+        };
+    };
+    recordTicketFollowUp: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                ticketId: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TicketFollowUp"];
+            };
+        };
+        responses: {
+            /** @description 工单 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Ticket"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+        };
+    };
+    mergeTicket: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                ticketId: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TicketMerge"];
+            };
+        };
+        responses: {
+            /** @description 工单 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Ticket"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+        };
+    };
+    openCaseFromTicket: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                ticketId: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TicketOpenCase"];
+            };
+        };
+        responses: {
+            /** @description 工单 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Ticket"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+        };
+    };
+    revealComplainant: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                ticketId: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TicketReason"];
+            };
+        };
+        responses: {
+            /** @description 投诉人信息 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Complainant"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+        };
+    };
+    ticketBulletin: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 通报工单 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Ticket"][];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+        };
+    };
+    ticketStats: {
+        parameters: {
+            query?: {
+                /** @description 默认本人区划 */
+                region?: string;
+                /** @description 登记日期起（含） */
+                from?: string;
+                /** @description 登记日期止（含） */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 统计 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TicketStats"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+        };
+    };
+    exportTicketStats: {
+        parameters: {
+            query?: {
+                region?: string;
+                from?: string;
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Excel 工作簿 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+        };
+    };
+    myTickets: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 工单 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Ticket"][];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+        };
+    };
+    pullExternalTickets: {
+        parameters: {
+            query?: {
+                updatedAfter?: string;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 一页进展 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExternalTicketPage"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+        };
+    };
+    pushExternalTicket: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ExternalTicket"];
+            };
+        };
+        responses: {
+            /** @description 同一外部工单号重复推送：原工单 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExternalTicketStatus"];
+                };
+            };
+            /** @description 已登记 */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExternalTicketStatus"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+        };
+    };
+    getExternalTicket: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                externalNo: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 进展 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExternalTicketStatus"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
             404: components["responses"]["Problem"];
         };
     };

@@ -1,10 +1,9 @@
 import { reactive, ref } from 'vue'
-import { ApiError } from '@/api/client'
 import { accountsApi } from '@/api/endpoints'
 import { errorMessage, fieldErrors } from '@/api/errors'
 import type { Account, NewAccount, Role } from '@/api/types'
-import { uuidv4 } from '@/utils/uuid'
 import { PAGE_SIZE, usePagedList } from './usePagedList'
+import { sendRetryingOnce, useIdempotencyKey } from './useSubmit'
 
 /** Paged account list with a cursor (`nextAfter`). */
 export function useAccountList() {
@@ -48,8 +47,7 @@ export function useAccountForm(onCreated: (account: Account) => void) {
   const errors = ref<Record<string, string>>({})
   const error = ref('')
   const submitting = ref(false)
-  let pendingKey: string | null = null
-  let pendingBody: string | null = null
+  const keys = useIdempotencyKey()
 
   function body(): NewAccount {
     const value: NewAccount = {
@@ -62,22 +60,13 @@ export function useAccountForm(onCreated: (account: Account) => void) {
     return value
   }
 
-  function keyFor(serialized: string): string {
-    if (!pendingKey || pendingBody !== serialized) {
-      pendingKey = uuidv4()
-      pendingBody = serialized
-    }
-    return pendingKey
-  }
-
   function reset() {
     fields.name = ''
     fields.phone = ''
     fields.regionCode = ''
     fields.role = ''
     fields.position = ''
-    pendingKey = null
-    pendingBody = null
+    keys.renew()
   }
 
   async function submit(): Promise<Account | null> {
@@ -89,17 +78,10 @@ export function useAccountForm(onCreated: (account: Account) => void) {
       return null
     }
     const payload = body()
-    const key = keyFor(JSON.stringify(payload))
+    const key = keys.keyFor(JSON.stringify(payload))
     submitting.value = true
     try {
-      let created: Account
-      try {
-        created = await accountsApi.create(payload, key)
-      } catch (e) {
-        // A lost answer may hide a created account: the same key makes the retry safe.
-        if (e instanceof ApiError && e.isNetworkError) created = await accountsApi.create(payload, key)
-        else throw e
-      }
+      const created = await sendRetryingOnce(() => accountsApi.create(payload, key))
       reset()
       onCreated(created)
       return created
@@ -114,5 +96,5 @@ export function useAccountForm(onCreated: (account: Account) => void) {
     }
   }
 
-  return { fields, errors, error, submitting, submit, reset, currentKey: () => pendingKey }
+  return { fields, errors, error, submitting, submit, reset, currentKey: keys.current }
 }

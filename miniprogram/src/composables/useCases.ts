@@ -1,14 +1,13 @@
 import { computed, reactive, ref } from 'vue'
-import { ApiError } from '@/api/client'
 import { casesApi } from '@/api/endpoints'
 import { errorMessage, formErrors, isConflict } from '@/api/errors'
 import type { Case, CaseOpeningSource, NewCase, NewDeclaration, NewVisit, RiskType } from '@/api/types'
 import { CASE_OPENING_SOURCE_OPTIONS, caseIdFromAddress } from '@/utils/cases'
 import { RISK_TYPE_OPTIONS } from '@/utils/household'
 import type { GeoLocation } from '@/utils/platform'
-import { uuidv4 } from '@/utils/uuid'
-import { PAGE_SIZE, usePagedList } from './usePagedList'
+import { PAGE_SIZE, useLoadedList, usePagedList } from './usePagedList'
 import { withPhotos, type PhotoSource } from './usePhotoUpload'
+import { useFormSubmit, useLoadedRecord } from './useSubmit'
 
 export const ALREADY_DECLARED = '您已有一件申报正在办理，无需重复申报。可打开查看办理进度。'
 export const NEED_VILLAGE_CODE = '请先扫描村里张贴的村级二维码，再进入申报'
@@ -97,10 +96,8 @@ export function newDeclarationBody(
 }
 
 /**
- * Sends a case form with one Idempotency-Key per form content: the key is kept for a retry of the same
- * content (a lost answer may hide a created case) and renewed once the server accepted it. A network failure
- * is retried once with the same key. A 409 that names the open case of the household (`existing`) is kept
- * as `existingId` with the form's own message; other failures go under the form's fields.
+ * Sends a case form with one Idempotency-Key per form content (see useFormSubmit). A 409 that names the open
+ * case of the household (`existing`) is kept as `existingId` with the form's own message.
  */
 export function useCaseSubmit<B>(options: {
   send: (body: B, idempotencyKey: string) => Promise<Case>
@@ -112,66 +109,13 @@ export function useCaseSubmit<B>(options: {
   conflict?: string
   onCreated: (c: Case) => void
 }) {
-  const errors = ref<Record<string, string>>({})
-  const error = ref('')
-  /** The open case the server pointed to on 409. */
-  const existingId = ref<number | null>(null)
-  /** The last answer was a 409 (taken or changed meanwhile): the page offers to reload. */
-  const conflicted = ref(false)
-  const submitting = ref(false)
-  let pendingKey: string | null = null
-  let pendingBody: string | null = null
-
-  function keyFor(serialized: string): string {
-    if (!pendingKey || pendingBody !== serialized) {
-      pendingKey = uuidv4()
-      pendingBody = serialized
-    }
-    return pendingKey
-  }
-
-  /** Sends the body built by the form, or shows the problems found before asking the server. */
-  async function submit(draft: () => { body: B | null; errors: Record<string, string> }): Promise<Case | null> {
-    if (submitting.value) return null
-    error.value = ''
-    existingId.value = null
-    conflicted.value = false
-    const built = draft()
-    errors.value = built.errors
-    if (!built.body) return null
-    const body = built.body
-    const key = keyFor(JSON.stringify(body))
-    submitting.value = true
-    try {
-      let created: Case
-      try {
-        created = await options.send(body, key)
-      } catch (e) {
-        if (e instanceof ApiError && e.isNetworkError) created = await options.send(body, key)
-        else throw e
-      }
-      pendingKey = null
-      pendingBody = null
-      options.onCreated(created)
-      return created
-    } catch (e) {
-      if (isConflict(e)) {
-        conflicted.value = true
-        const existing = caseIdFromAddress((e as ApiError).problem.existing)
-        existingId.value = existing
-        error.value = existing !== null ? options.alreadyOpen : options.conflict ?? errorMessage(e)
-      } else {
-        const mapped = formErrors(e, options.fields)
-        errors.value = mapped.fields
-        error.value = mapped.message
-      }
-      return null
-    } finally {
-      submitting.value = false
-    }
-  }
-
-  return { errors, error, existingId, conflicted, submitting, submit }
+  return useFormSubmit<B, Case>({
+    send: options.send,
+    fields: options.fields,
+    conflict: options.conflict,
+    existing: { idFrom: caseIdFromAddress, message: options.alreadyOpen },
+    onDone: options.onCreated,
+  })
 }
 
 function toggle<T>(list: T[], value: T) {
@@ -266,25 +210,7 @@ export function useCaseOpeningForm(householdId: () => number, onOpened: (c: Case
 
 /** A case read for a form that acts on it (its version goes with the form). */
 export function useLoadedCase() {
-  const item = ref<Case | null>(null)
-  const loading = ref(false)
-  const loadError = ref('')
-
-  async function load(id: number): Promise<Case | null> {
-    loading.value = true
-    loadError.value = ''
-    try {
-      item.value = await casesApi.get(id)
-      return item.value
-    } catch (e) {
-      loadError.value = errorMessage(e)
-      return null
-    } finally {
-      loading.value = false
-    }
-  }
-
-  return { item, loading, loadError, load }
+  return useLoadedRecord(casesApi.get)
 }
 
 export const VISIT_CONFLICT = '该案件已被他人更新或已不在入户核实环节，请返回刷新后再试'
@@ -499,25 +425,7 @@ export function useCaseDetail() {
 
 /** The farmer's own declarations, newest first. */
 export function useMyCases() {
-  const items = ref<Case[]>([])
-  const loading = ref(false)
-  const loaded = ref(false)
-  const error = ref('')
-
-  async function load() {
-    loading.value = true
-    error.value = ''
-    try {
-      items.value = await casesApi.mine()
-      loaded.value = true
-    } catch (e) {
-      error.value = errorMessage(e)
-    } finally {
-      loading.value = false
-    }
-  }
-
-  return { items, loading, loaded, error, load }
+  return useLoadedList(casesApi.mine)
 }
 
 /** Open cases in the cadre's scope, page by page. */

@@ -1,13 +1,12 @@
 import { computed, reactive, ref, watch } from 'vue'
-import { ApiError } from '@/api/client'
 import { helpersApi, regionsApi, type HelperQuery } from '@/api/endpoints'
 import { errorMessage, formErrors, isConflict } from '@/api/errors'
 import type { EndPairing, Helper, HelperPairing, NewHelper, NewPairing } from '@/api/types'
 import { markHouseholdChanged } from '@/stores/householdChanges'
 import { todayInBeijing } from '@/utils/household'
 import { canMakePhoneCall, makePhoneCall } from '@/utils/platform'
-import { uuidv4 } from '@/utils/uuid'
 import { PAGE_SIZE, usePagedList } from './usePagedList'
+import { sendRetryingOnce, useIdempotencyKey } from './useSubmit'
 
 export const ALREADY_PAIRED = '这位帮扶责任人已在帮扶本户，无需重复结对'
 export const CHOOSE_HELPER_FIRST = '请先选择或登记一位帮扶责任人'
@@ -231,8 +230,7 @@ export function useNewHelperForm(onCreated: (helper: Helper) => void) {
   /** The name of the region in `fields.regionCode` (the household's village by default). */
   const regionName = ref('')
   const knownRegions = new Map<string, string>()
-  let pendingKey: string | null = null
-  let pendingBody: string | null = null
+  const keys = useIdempotencyKey()
 
   watch(
     () => text(fields.regionCode),
@@ -256,33 +254,18 @@ export function useNewHelperForm(onCreated: (helper: Helper) => void) {
     regionName.value = name || knownRegions.get(code) || ''
   }
 
-  function keyFor(serialized: string): string {
-    if (!pendingKey || pendingBody !== serialized) {
-      pendingKey = uuidv4()
-      pendingBody = serialized
-    }
-    return pendingKey
-  }
-
   async function submit(): Promise<Helper | null> {
     if (submitting.value) return null
     error.value = ''
     const draft = newHelperBody(fields)
     errors.value = draft.errors
     if (!draft.body) return null
-    const key = keyFor(JSON.stringify(draft.body))
+    const body = draft.body
+    const key = keys.keyFor(JSON.stringify(body))
     submitting.value = true
     try {
-      let created: Helper
-      try {
-        created = await helpersApi.create(draft.body, key)
-      } catch (e) {
-        // A lost answer may hide a registered helper: the same key makes the retry safe.
-        if (e instanceof ApiError && e.isNetworkError) created = await helpersApi.create(draft.body, key)
-        else throw e
-      }
-      pendingKey = null
-      pendingBody = null
+      const created = await sendRetryingOnce(() => helpersApi.create(body, key))
+      keys.renew()
       fields.name = ''
       fields.unit = ''
       fields.position = ''

@@ -1,11 +1,10 @@
 import { reactive, ref } from 'vue'
-import { ApiError } from '@/api/client'
 import { householdsApi } from '@/api/endpoints'
 import { formErrors } from '@/api/errors'
 import type { Household, HouseholdCategory, MonitoringType, NewHousehold, RiskType } from '@/api/types'
 import { RISK_TYPE_OPTIONS } from '@/utils/household'
-import { uuidv4 } from '@/utils/uuid'
 import { newMemberBody } from './useHouseholdEdit'
+import { sendRetryingOnce, useIdempotencyKey } from './useSubmit'
 
 const text = (value: unknown): string => (value === null || value === undefined ? '' : String(value).trim())
 
@@ -98,16 +97,7 @@ export function useHouseholdCreate(onCreated: (h: Household) => void) {
   const errors = ref<Record<string, string>>({})
   const error = ref('')
   const submitting = ref(false)
-  let pendingKey: string | null = null
-  let pendingBody: string | null = null
-
-  function keyFor(serialized: string): string {
-    if (!pendingKey || pendingBody !== serialized) {
-      pendingKey = uuidv4()
-      pendingBody = serialized
-    }
-    return pendingKey
-  }
+  const keys = useIdempotencyKey()
 
   function toggleRisk(risk: RiskType) {
     const i = fields.riskTypes.indexOf(risk)
@@ -121,19 +111,12 @@ export function useHouseholdCreate(onCreated: (h: Household) => void) {
     const draft = newHouseholdBody(fields)
     errors.value = draft.errors
     if (!draft.body) return null
-    const key = keyFor(JSON.stringify(draft.body))
+    const body = draft.body
+    const key = keys.keyFor(JSON.stringify(body))
     submitting.value = true
     try {
-      let created: Household
-      try {
-        created = await householdsApi.create(draft.body, key)
-      } catch (e) {
-        // A lost answer may hide a created household: the same key makes the retry safe.
-        if (e instanceof ApiError && e.isNetworkError) created = await householdsApi.create(draft.body, key)
-        else throw e
-      }
-      pendingKey = null
-      pendingBody = null
+      const created = await sendRetryingOnce(() => householdsApi.create(body, key))
+      keys.renew()
       onCreated(created)
       return created
     } catch (e) {

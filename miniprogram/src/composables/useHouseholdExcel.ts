@@ -8,7 +8,8 @@ import {
 } from '@/api/endpoints'
 import { errorMessage, rowErrors } from '@/api/errors'
 import type { ImportResult, RowError } from '@/api/types'
-import { downloadWorkbook, pickWorkbook, type PickedFile } from '@/utils/files'
+import { pickWorkbook, type PickedFile } from '@/utils/files'
+import { useWorkbookDownload } from './useWorkbookDownload'
 
 export const MAX_IMPORT_BYTES = 5 * 1024 * 1024
 
@@ -36,47 +37,26 @@ export function importFileProblem(file: PickedFile): string {
 
 /** Export, template and import of the household list (cadres). */
 export function useHouseholdExcel() {
-  const exporting = ref(false)
-  const downloadingTemplate = ref(false)
-  const importing = ref(false)
   /** The last download's failure, or a note on filters the export left out. */
   const downloadError = ref('')
+  const exportDownload = useWorkbookDownload(downloadError)
+  const templateDownload = useWorkbookDownload(downloadError)
   const exportNote = ref('')
+  const importing = ref(false)
   const importResult = ref<ImportResult | null>(null)
   const importError = ref('')
   const importRows = ref<RowError[]>([])
   const importFileName = ref('')
 
   async function exportList(search: HouseholdQuery): Promise<boolean> {
-    if (exporting.value) return false
-    exporting.value = true
-    downloadError.value = ''
+    if (exportDownload.busy.value) return false
     const { query, ignored } = exportQuery(search)
     exportNote.value = ignored.length ? `导出不支持按${ignored.join('、')}筛选，已按其余条件导出` : ''
-    try {
-      await downloadWorkbook(HOUSEHOLD_EXPORT_PATH, { ...query }, '农户名单.xlsx')
-      return true
-    } catch (e) {
-      downloadError.value = e instanceof Error && !('problem' in e) ? e.message : errorMessage(e)
-      return false
-    } finally {
-      exporting.value = false
-    }
+    return exportDownload.download(HOUSEHOLD_EXPORT_PATH, { ...query }, '农户名单.xlsx')
   }
 
-  async function downloadTemplate(): Promise<boolean> {
-    if (downloadingTemplate.value) return false
-    downloadingTemplate.value = true
-    downloadError.value = ''
-    try {
-      await downloadWorkbook(HOUSEHOLD_TEMPLATE_PATH, {}, '农户导入模板.xlsx')
-      return true
-    } catch (e) {
-      downloadError.value = e instanceof Error && !('problem' in e) ? e.message : errorMessage(e)
-      return false
-    } finally {
-      downloadingTemplate.value = false
-    }
+  function downloadTemplate(): Promise<boolean> {
+    return templateDownload.download(HOUSEHOLD_TEMPLATE_PATH, {}, '农户导入模板.xlsx')
   }
 
   function clearImport() {
@@ -121,8 +101,8 @@ export function useHouseholdExcel() {
   }
 
   return {
-    exporting,
-    downloadingTemplate,
+    exporting: exportDownload.busy,
+    downloadingTemplate: templateDownload.busy,
     importing,
     downloadError,
     exportNote,

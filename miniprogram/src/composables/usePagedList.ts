@@ -1,5 +1,6 @@
 import { ref, type Ref } from 'vue'
 import { errorMessage } from '@/api/errors'
+import { withLoading } from './useSubmit'
 
 /** How many rows a list asks for at a time. */
 export const PAGE_SIZE = 20
@@ -44,4 +45,21 @@ export function usePagedList<T, P extends CursorPage<T> = CursorPage<T>>(
   }
 
   return { items, nextAfter, loading, loaded, error, fetchPage }
+}
+
+/** A list read whole in one request (e.g. the farmer's own records): the rows, and the state of the read. */
+export function useLoadedList<T>(read: () => Promise<T[]>) {
+  const items = ref([]) as Ref<T[]>
+  const loading = ref(false)
+  const loaded = ref(false)
+  const error = ref('')
+
+  async function load() {
+    const rows = await withLoading(loading, error, read)
+    if (rows === undefined) return
+    items.value = rows
+    loaded.value = true
+  }
+
+  return { items, loading, loaded, error, load }
 }

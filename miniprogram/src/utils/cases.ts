@@ -214,19 +214,21 @@ export function canRecordVisit(
 /** Village roles: the village cadre, information officer and resident cadre. */
 export const VILLAGE_ROLES: readonly string[] = VISIT_ROLES
 
+/** How many leading digits of a 12-digit code name its region: 2 province, 4 city, 6 county, 9 township, 12 village. */
+const SIGNIFICANT_DIGITS = [2, 4, 6, 9, 12]
+
+/** The level of a region code (1 province … 5 village) from its trailing zeros; 0 when it is no 12-digit code. */
+export function regionLevel(code: string | null | undefined): number {
+  if (!code || !/^[0-9]{12}$/.test(code)) return 0
+  const level = SIGNIFICANT_DIGITS.findIndex((digits) => /^0*$/.test(code.slice(digits)))
+  return level + 1
+}
+
 /** Whether `code` lies in the region `ancestor` (a region covers itself), as RegionCodes.covers on the server. */
 export function regionCovers(ancestor: string | null | undefined, code: string | null | undefined): boolean {
-  if (!ancestor || !code || !/^[0-9]{12}$/.test(ancestor)) return false
-  const significant = ancestor.endsWith('0000000000')
-    ? 2
-    : ancestor.endsWith('00000000')
-      ? 4
-      : ancestor.endsWith('000000')
-        ? 6
-        : ancestor.endsWith('000')
-          ? 9
-          : 12
-  return code.startsWith(ancestor.slice(0, significant))
+  const level = regionLevel(ancestor)
+  if (!level || !ancestor || !code) return false
+  return code.startsWith(ancestor.slice(0, SIGNIFICANT_DIGITS[level - 1]))
 }
 
 type ActingCase = Pick<Case, 'open' | 'stage' | 'regionCode'> | null | undefined

@@ -86,7 +86,10 @@ export const MONITORING_TYPE_OPTIONS = (Object.keys(MONITORING_TYPE_LABELS) as M
   value,
   label: MONITORING_TYPE_LABELS[value],
 }))
-const optionsOf = (table: Record<string, string>) => Object.entries(table).map(([value, label]) => ({ value, label }))
+/** Chooser options from a label table, in the table's order (the enum order of the contract). */
+export function optionsOf<T extends string>(table: Record<T, string>): { value: T; label: string }[] {
+  return (Object.keys(table) as T[]).map((value) => ({ value, label: table[value] }))
+}
 /** Relations a member added or moved in may have: a household has one head, set when it is registered. */
 export const MEMBER_RELATION_OPTIONS = optionsOf(RELATION_LABELS).filter((o) => o.value !== 'HEAD')
 export const HEALTH_OPTIONS = optionsOf(HEALTH_LABELS)
