@@ -242,6 +242,8 @@ async function main() {
         `-Dquarkus.http.port=${port}`,
         // A public notice of 0 working days, so scenario (i) walks the whole chain in one day.
         '-Ddixian.cases.limits.public-notice=0',
+        // The complainant may rate on the day of the reply, so scenario (j) closes a ticket in one day.
+        '-Ddixian.tickets.rate-after=0',
         ...(process.env.DIXIAN_E2E_JAVA_OPTS ?? '').split(/\s+/).filter(Boolean),
         '-jar',
         resolve(jar),
@@ -718,6 +720,10 @@ async function main() {
     const { chainWalk } = await import('./chain.mjs')
     await scenario('i the identification chain from declaration to county approval', page, () =>
       chainWalk({ page, base, context, screenshots, household, openLogin, devLogin, api, devToken, textOf }),
+    )
+    const { ticketsWalk } = await import('./tickets.mjs')
+    await scenario('j a complaint from filing to closing', page, () =>
+      ticketsWalk({ page, base, screenshots, openLogin, devLogin, api, devToken, textOf }),
     )
 
     if (consoleErrors.length) console.log(`page errors seen:\n  ${consoleErrors.join('\n  ')}`)

@@ -1,18 +1,12 @@
-// Scenario (j), a draft not wired into run.mjs yet: a complaint ticket from filing to closing in the H5 build.
+// Scenario (j): a complaint ticket from filing to closing in the H5 build.
 //
 // farmer 赵大山 files a complaint → township cadre 王秀兰 accepts it and assigns it to 任庄村 → village cadre 李德福
 // replies → the farmer rates 不满意 (发回重办, back to 办理中) → the village replies again → the farmer rates 满意
 // → 已办结.
 //
 // The complainant may rate from the working day after the reply (the ticket's `rateFrom`); the page enables the
-// rating when today (Beijing) ≥ rateFrom. Run the backend with its setting that lets the complainant rate on the
-// day of the reply (pass it through DIXIAN_E2E_JAVA_OPTS, as run.mjs does for the 0-day public notice), or this
-// scenario stops at the first rating with a message saying so.
-//
-// To wire it in, after scenario (i) in run.mjs:
-//   const { ticketsWalk } = await import('./tickets.mjs')
-//   await scenario('j a complaint from filing to closing', page, () =>
-//     ticketsWalk({ page, base, screenshots, openLogin, devLogin, api, devToken, textOf }))
+// rating when today (Beijing) ≥ rateFrom. run.mjs starts the backend with -Ddixian.tickets.rate-after=0, so the
+// rating is open on the day of the reply.
 import assert from 'node:assert/strict'
 import { join } from 'node:path'
 
