@@ -1083,6 +1083,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/tickets/{ticketId}/split": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 拆分工单：受理单位把反映多件事项的工单拆成几张子工单，分别交办（原工单继续办理其余事项；编号都保留） */
+        post: operations["splitTicket"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/tickets/{ticketId}/open-case": {
         parameters: {
             query?: never;
@@ -1967,6 +1984,19 @@ export interface components {
             intoTicketId: number;
             reason: string;
         };
+        TicketSplitPart: {
+            category: components["schemas"]["TicketCategory"];
+            title: string;
+            description: string;
+            /** @description 该事项的承办单位 */
+            assignTo: string;
+        };
+        TicketSplit: {
+            /** Format: int32 */
+            version: number;
+            reason: string;
+            parts: components["schemas"]["TicketSplitPart"][];
+        };
         TicketOpenCase: {
             riskTypes: components["schemas"]["RiskType"][];
             description: string;
@@ -1976,7 +2006,7 @@ export interface components {
             phone?: string | null;
         };
         TicketEvent: {
-            /** @description REGISTERED 登记, ACCEPTED 受理, REFUSED 不予受理, ASSIGNED 交办, REASSIGNED 转办, ACTION 办理情况, REPLIED 答复, EXTENSION_REQUESTED 申请延期, EXTENSION_APPROVED 同意延期, EXTENSION_REFUSED 不同意延期, URGED 催办, SUPERVISED 督办, RATED 评价, FOLLOWED_UP 电话回访, REOPENED 发回重办, CLOSED 办结, AUTO_CLOSED 到期自动办结, MERGED 合并, CASE_OPENED 发起风险识别, BULLETINED 通报 */
+            /** @description REGISTERED 登记, ACCEPTED 受理, REFUSED 不予受理, ASSIGNED 交办, REASSIGNED 转办, ACTION 办理情况, REPLIED 答复, EXTENSION_REQUESTED 申请延期, EXTENSION_APPROVED 同意延期, EXTENSION_REFUSED 不同意延期, URGED 催办, SUPERVISED 督办, RATED 评价, FOLLOWED_UP 电话回访, REOPENED 发回重办, CLOSED 办结, AUTO_CLOSED 到期自动办结, MERGED 合并, SPLIT 拆分, SPLIT_FROM 由拆分产生, CASE_OPENED 发起风险识别, BULLETINED 通报 */
             type: string;
             status: components["schemas"]["TicketStatus"];
             actorRole?: components["schemas"]["Role"];
@@ -2043,6 +2073,13 @@ export interface components {
             closedAt?: string | null;
             /** Format: int64 */
             mergedInto?: number | null;
+            /**
+             * Format: int64
+             * @description 由哪张工单拆出
+             */
+            splitFrom?: number | null;
+            /** @description 拆出的工单 */
+            splitInto?: number[];
             /** Format: int64 */
             caseId?: number | null;
             externalNo?: string | null;
@@ -4602,6 +4639,37 @@ export interface operations {
         };
         responses: {
             /** @description 工单 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Ticket"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+        };
+    };
+    splitTicket: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                ticketId: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TicketSplit"];
+            };
+        };
+        responses: {
+            /** @description 原工单（splitInto 为新拆出的工单） */
             200: {
                 headers: {
                     [name: string]: unknown;
