@@ -14,7 +14,8 @@ public record Ticket(long id, String ticketNo, TicketChannel channel, TicketCate
                      String handlerRegionName, LocalDate acceptDue, LocalDate handleDue, boolean overdue,
                      int overdueWorkingDays, boolean supervised, LocalDate superviseDue, int extensionCount,
                      Integer extensionPendingDays, int urgeCount, int rehandleCount, Satisfaction satisfaction,
-                     OffsetDateTime repliedAt, LocalDate rateFrom, OffsetDateTime closedAt, Long mergedInto, Long caseId,
+                     OffsetDateTime repliedAt, LocalDate rateFrom, OffsetDateTime closedAt, Long mergedInto, Long splitFrom,
+                     List<Long> splitInto, Long caseId,
                      String externalNo, List<Long> photoIds, OffsetDateTime createdAt, int version,
                      List<TicketEvent> events) {
 }

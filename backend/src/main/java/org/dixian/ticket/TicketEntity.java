@@ -84,6 +84,8 @@ public class TicketEntity {
     public Boolean closedLate;
     @Column(name = "merged_into")
     public Long mergedInto;
+    @Column(name = "split_from")
+    public Long splitFrom;
     @Column(name = "case_id")
     public Long caseId;
     @Column(name = "client_id")

@@ -228,6 +228,61 @@ public class TicketEscalationService {
         }
     }
 
+    // ---- splitting ----
+
+    /**
+     * 拆单: the accepting unit splits the matters of a ticket into sub-tickets, each given at once to its own
+     * handling unit with its own deadline, for the same complainant; the original goes on for what remains. Both
+     * numbers stay and name each other.
+     */
+    @WithTransaction
+    public Uni<Ticket> split(Scope scope, long id, TicketSplit in) {
+        scope.requireRole(TicketService.ACCEPTORS);
+        in.parts().forEach(p -> scope.requireCovers(p.assignTo()));
+        return tickets.requireVisible(scope, id).chain(t -> {
+            TicketService.requireUnit(scope, t.acceptRegion, "只有受理单位可以拆分工单");
+            if (t.status != TicketStatus.REGISTERED && t.status != TicketStatus.HANDLING) {
+                throw ApiException.conflict("工单 " + t.ticketNo + " 当前" + TicketService.statusName(t.status) + "，不能拆分");
+            }
+            if (t.version != in.version()) {
+                throw ApiException.conflict("工单已被他人办理，请刷新后重试");
+            }
+            OffsetDateTime now = OffsetDateTime.now(clock);
+            String reason = in.reason().trim();
+            List<TicketEntity> parts = new ArrayList<>();
+            Uni<Void> chain = Uni.createFrom().voidItem();
+            for (TicketSplitPart p : in.parts()) {
+                chain = chain.chain(() -> {
+                    TicketEntity c = cycle.newTicket(t.channel, p.category(), p.title(), p.description(), t.regionCode, t.acceptRegion);
+                    c.householdId = t.householdId;
+                    c.complainantId = t.complainantId;
+                    c.anonymous = t.anonymous;
+                    c.complainantNameEnc = t.complainantNameEnc;
+                    c.complainantPhoneEnc = t.complainantPhoneEnc;
+                    c.complainantPhoneHash = t.complainantPhoneHash;
+                    c.splitFrom = t.id;
+                    c.status = TicketStatus.HANDLING;
+                    c.acceptedBy = scope.actorId();
+                    c.handlerRegion = p.assignTo();
+                    c.handleDue = cycle.days().addWorkingDays(now.toLocalDate(), rules.handleDays(p.category()));
+                    return cycle.number(c).invoke(parts::add)
+                            .chain(saved -> events.append(saved, "SPLIT_FROM", scope, now, "由工单 " + t.ticketNo + " 拆分：" + reason,
+                                    saved.handlerRegion, saved.handleDue, null, null))
+                            .chain(() -> notices.toUnit(c.handlerRegion, c, "新交办工单",
+                                    TicketNotices.about(c) + "请于 " + c.handleDue + " 前办结并答复"))
+                            .replaceWithVoid();
+                });
+            }
+            return chain.chain(() -> {
+                t.updatedAt = now;
+                String numbers = String.join("、", parts.stream().map(c -> c.ticketNo).toList());
+                return events.append(t, "SPLIT", scope, now, "拆分出工单 " + numbers + "：" + reason)
+                        .chain(() -> notices.toComplainant(t, "工单已拆分办理",
+                                "您反映的「" + t.title + "」已拆分为工单 " + numbers + " 分别办理"));
+            }).chain(() -> cycle.done(t));
+        });
+    }
+
     // ---- opening a case ----
 
     /** A ticket about a household's hardship opens an identification case; the ticket and the case name each other. */

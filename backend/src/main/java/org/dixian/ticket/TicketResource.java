@@ -171,6 +171,13 @@ public class TicketResource {
     }
 
     @POST
+    @Path("{ticketId}/split")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Uni<Ticket> split(@PathParam("ticketId") long ticketId, @Valid @NotNull(message = "请求体不能为空") TicketSplit body) {
+        return escalation.split(scope.get(), ticketId, body);
+    }
+
+    @POST
     @Path("{ticketId}/merge")
     @Consumes(MediaType.APPLICATION_JSON)
     public Uni<Ticket> merge(@PathParam("ticketId") long ticketId, @Valid @NotNull(message = "请求体不能为空") TicketMerge body) {

@@ -182,16 +182,21 @@ public class TicketService {
 
     /** Numbers the ticket (TS + Beijing date + sequence), writes it and its REGISTERED step. */
     Uni<Long> register(TicketEntity t, Scope scope, String how) {
-        return tickets.getSession().chain(s -> s.createNativeQuery("select nextval('ticket_no_seq')", Long.class).getSingleResult())
-                .chain(seq -> {
-                    t.ticketNo = "TS" + t.createdAt.toLocalDate().format(DAY) + String.format("%06d", seq % 1_000_000);
-                    return tickets.persist(t);
-                })
+        return number(t)
                 .call(saved -> media.attach(scope, saved.photoIds, saved.regionCode, "ticket:" + saved.id, "photoIds"))
                 .call(saved -> events.append(saved, "REGISTERED", scope, saved.createdAt, how, saved.acceptRegion,
                         saved.acceptDue, null, saved.photoIds))
                 .call(saved -> notices.toUnit(saved.acceptRegion, saved, "新工单待受理", TicketNotices.about(saved) + "请于 " + saved.acceptDue + " 前受理"))
                 .map(saved -> saved.id);
+    }
+
+    /** Gives the ticket its number (TS + Beijing date + sequence) and writes it. */
+    Uni<TicketEntity> number(TicketEntity t) {
+        return tickets.getSession().chain(s -> s.createNativeQuery("select nextval('ticket_no_seq')", Long.class).getSingleResult())
+                .chain(seq -> {
+                    t.ticketNo = "TS" + t.createdAt.toLocalDate().format(DAY) + String.format("%06d", seq % 1_000_000);
+                    return tickets.persist(t);
+                });
     }
 
     // ---- reading ----
@@ -291,7 +296,8 @@ public class TicketService {
         }
         LocalDate today = LocalDate.now(clock);
         CalendarDays days = days();
-        return events.ofTickets(list.stream().map(t -> t.id).toList()).chain(all -> {
+        List<Long> ids = list.stream().map(t -> t.id).toList();
+        return events.ofTickets(ids).chain(all -> tickets.splitInto(ids).chain(children -> {
             Map<Long, List<TicketEvent>> byTicket = new HashMap<>();
             all.forEach(e -> byTicket.computeIfAbsent(e.ticketId, k -> new ArrayList<>()).add(e.view()));
             List<String> codes = list.stream().flatMap(t -> Stream.of(t.regionCode, t.handlerRegion))
@@ -306,11 +312,12 @@ public class TicketService {
                         t.handlerRegion, t.handlerRegion == null ? null : names.get(t.handlerRegion), t.acceptDue,
                         t.handleDue, overdue, overdue ? days.workingDaysBetween(due, today) : 0, t.supervised,
                         t.superviseDue, t.extensionCount, t.extensionPendingDays, t.urgeCount, t.rehandleCount,
-                        t.satisfaction, t.repliedAt, t.rateFrom, t.closedAt, t.mergedInto, t.caseId, t.externalNo,
+                        t.satisfaction, t.repliedAt, t.rateFrom, t.closedAt, t.mergedInto, t.splitFrom,
+                        children.getOrDefault(t.id, List.of()), t.caseId, t.externalNo,
                         t.photoIds == null ? List.of() : t.photoIds, t.createdAt, t.version,
                         byTicket.getOrDefault(t.id, List.of()));
             }).toList());
-        });
+        }));
     }
 
     /** The deadline that applies now: acceptance while registered, handling (or the supervisor's date) after. */

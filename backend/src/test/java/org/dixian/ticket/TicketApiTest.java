@@ -274,6 +274,37 @@ class TicketApiTest {
         assertProblem(post(village, "/api/tickets/{id}/actions", id, Map.of("content", "还在办")), 403);
     }
 
+    static Map<String, Object> split(int version) {
+        return Map.of("version", version, "reason", "来电反映两件事项，分别交办", "parts", List.of(
+                Map.of("category", "HOUSING", "title", "危房改造", "description", "老屋漏雨需要维修", "assignTo", DemoData.VILLAGE),
+                Map.of("category", "HEALTH", "title", "慢病卡办理", "description", "高血压慢病卡未办下来", "assignTo", CHENGNEI)));
+    }
+
+    @Test
+    void aTicketRaisingTwoMattersIsSplitAndBothNumbersStay() {
+        Tokens.Principal farmer = farmer();
+        JsonPath h = handling(farmer, "OTHER");
+        long id = h.getLong("id");
+        assertProblem(post(village, "/api/tickets/{id}/split", id, split(h.getInt("version"))), 403);
+        assertProblem(post(township, "/api/tickets/{id}/split", id, split(99)), 409);
+        assertInvalid(Api.unchecked().header("Authorization", "Bearer " + township.token()).contentType(ContentType.JSON)
+                .body(Map.of("version", h.getInt("version"), "reason", "拆", "parts", List.of())).post("/api/tickets/{id}/split", id), "parts");
+        JsonPath t = ok(post(township, "/api/tickets/{id}/split", id, split(h.getInt("version"))));
+        List<Long> parts = t.getList("splitInto", Long.class);
+        assertEquals(2, parts.size());
+        assertEquals("SPLIT", t.getString("events[-1].type"));
+        JsonPath first = Api.as(township).get("/api/tickets/{id}", parts.get(0)).jsonPath();
+        assertEquals(id, first.getLong("splitFrom"));
+        assertEquals("HANDLING", first.getString("status"));
+        assertEquals(DemoData.VILLAGE, first.getString("handlerRegion"));
+        assertEquals("HOUSING", first.getString("category"));
+        assertEquals("王**", first.getString("complainantName"));
+        assertEquals(CHENGNEI, Api.as(township).get("/api/tickets/{id}", parts.get(1)).jsonPath().getString("handlerRegion"));
+        // The complainant follows all three.
+        assertTrue(Api.as(farmer).get("/api/me/tickets").jsonPath().getList("id", Long.class).containsAll(parts));
+        assertTrue(told(farmer, id).contains("工单已拆分办理"));
+    }
+
     @TestFactory
     Stream<DynamicNode> securityMatrix() {
         Tokens.Principal farmer = farmer();
@@ -349,6 +380,12 @@ class TicketApiTest {
                         .wrongRole(village, 403)
                         .wrongRole(farmer, 403)
                         .otherRegion(otherCounty, 404),
+                SecurityMatrix.post(base + "/split", split(9_999))
+                        .accepts(township, 409)
+                        .wrongRole(village, 403)
+                        .wrongRole(farmer, 403)
+                        .otherRegion(otherCounty, 404)
+                        .refuses("client", client, 403),
                 SecurityMatrix.post(base + "/complainant", Map.of("reason", "矩阵"))
                         .accepts(township, 200)
                         .wrongRole(farmer, 403)
