@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { mount } from '@vue/test-utils'
 import DetailPage from '@/pages/tickets/detail.vue'
 import type { Region, Ticket } from '@/api/types'
-import { MERGE_FORBIDDEN, SPLIT_FORBIDDEN, TICKET_TAKEN } from '@/composables/useTicketActions'
+import { MERGE_FORBIDDEN, SPLIT_FORBIDDEN, TARGETS_LOADING, TICKET_TAKEN } from '@/composables/useTicketActions'
 import { setTokens } from '@/stores/session'
 import { fakeUni, page, path, posts, problem, requests, serveRoutes, settle, type FakeRequest, type FakeResponse, type Routes } from './fake-uni'
 import { TOWNSHIP, VILLAGE, aTicket, at, handling as handlingAt, replied, township, villageCadre } from './ticket-fixtures'
@@ -90,6 +90,8 @@ describe('merging a duplicate', () => {
     const wrapper = mount(DetailPage)
     await settle()
     await wrapper.find('.btn-merge').trigger('tap')
+    await wrapper.find('.btn-merge-submit').trigger('tap')
+    expect(wrapper.find('.field-error--intoTicketId').text()).toBe(TARGETS_LOADING)
     await settle()
     await wrapper.find('.merge-into-no').setValue('TS20261123000099')
     await wrapper.find('.merge-reason').setValue('重复')

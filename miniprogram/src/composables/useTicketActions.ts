@@ -35,6 +35,8 @@ import { subjectOf, type TicketSubject } from './useTickets'
 export const TICKET_TAKEN = '工单已被他人办理或状态已有变化，请刷新后再试'
 export const TICKET_NOT_LOADED = '工单尚未加载，请稍后再试'
 export const REVEAL_FORBIDDEN = '只有受理单位和承办单位可以查看投诉人信息'
+/** The merge form was sent before the tickets it may go into were read. */
+export const TARGETS_LOADING = '正在读取本辖区在办的工单，请稍后再试'
 export const MERGE_FORBIDDEN = '只有受理单位可以合并工单'
 export const SPLIT_FORBIDDEN = '只有受理单位可以拆分工单'
 export const OPEN_CASE_FORBIDDEN = '只有县、乡、村干部可以发起识别'
@@ -474,7 +476,7 @@ export function useTicketActions(ticket: Ref<Ticket | null>, onDone: (t: Ticket,
       ticket,
       (): MergeFields => ({ intoTicketNo: '', reason: '' }),
       ['intoTicketId', 'reason'],
-      (f, t) => mergeBody(f, t, targets.items.value),
+      (f, t) => (targets.loading.value ? { body: null, errors: { intoTicketId: TARGETS_LOADING } } : mergeBody(f, t, targets.items.value)),
       ticketsApi.merge,
       done('merge'),
       { serverConflict: true, forbidden: MERGE_FORBIDDEN },
