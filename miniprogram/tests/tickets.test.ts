@@ -87,9 +87,9 @@ describe('ticket status words', () => {
 })
 
 describe('who acts on a ticket', () => {
-  it('lets a township-or-above cadre over the place accept or refuse a registered ticket', () => {
-    expect(ticketActions(aTicket(), township())).toEqual(['accept', 'refuse'])
-    expect(ticketActions(aTicket(), county())).toEqual(['accept', 'refuse'])
+  it('lets a township-or-above cadre over the place accept or refuse a registered ticket (or merge or split it)', () => {
+    expect(ticketActions(aTicket(), township())).toEqual(['accept', 'refuse', 'merge', 'split'])
+    expect(ticketActions(aTicket(), county())).toEqual(['accept', 'refuse', 'merge', 'split'])
     expect(ticketActions(aTicket(), township('410225102000'))).toEqual([])
     expect(ticketActions(aTicket(), village())).toEqual([])
     expect(ticketActions(aTicket(), farmer())).toEqual([])
@@ -107,13 +107,13 @@ describe('who acts on a ticket', () => {
   })
 
   it('lets the levels above the handling unit decide extensions, urge, supervise and transfer', () => {
-    expect(ticketActions(handling(), township())).toEqual(['urge', 'supervise', 'assign'])
-    expect(ticketActions(handling({ extensionPendingDays: 5 }), township())).toEqual(['decideExtension', 'urge', 'supervise', 'assign'])
+    expect(ticketActions(handling(), township())).toEqual(['urge', 'supervise', 'assign', 'merge', 'split'])
+    expect(ticketActions(handling({ extensionPendingDays: 5 }), township())).toEqual(['decideExtension', 'urge', 'supervise', 'assign', 'merge', 'split'])
     expect(ticketActions(handling(), county())).toEqual(['urge', 'supervise', 'assign'])
     expect(ticketActions(handling(), township('410225102000'))).toEqual([])
     // The township handling its own ticket: the county above urges it.
     const own = handling({ handlerRegion: TOWNSHIP })
-    expect(ticketActions(own, township(), '2026-12-01')).toEqual(['note', 'reply', 'extension'])
+    expect(ticketActions(own, township(), '2026-12-01')).toEqual(['note', 'reply', 'extension', 'merge', 'split'])
     expect(ticketActions(own, county())).toEqual(['urge', 'supervise', 'assign'])
   })
 

@@ -43,9 +43,12 @@ import type {
   TicketExtensionDecision,
   TicketExtensionRequest,
   TicketFollowUp,
+  TicketMerge,
   TicketNote,
+  TicketOpenCase,
   TicketPage,
   TicketRating,
+  TicketSplit,
   TicketStats,
   TicketStatus,
   TicketSupervision,
@@ -260,6 +263,12 @@ export const ticketsApi = {
   supervise: (id: number, body: TicketSupervision) => http.post<Ticket>(ticketPath(id, 'supervise'), body),
   rate: (id: number, body: TicketRating) => http.post<Ticket>(ticketPath(id, 'rate'), body),
   followUp: (id: number, body: TicketFollowUp) => http.post<Ticket>(ticketPath(id, 'follow-up'), body),
+  /** The duplicate, now 已合并 (`mergedInto`). */
+  merge: (id: number, body: TicketMerge) => http.post<Ticket>(ticketPath(id, 'merge'), body),
+  /** The original ticket, with the ones split off in `splitInto`. */
+  split: (id: number, body: TicketSplit) => http.post<Ticket>(ticketPath(id, 'split'), body),
+  /** The ticket with the identification case it opened (`caseId`). */
+  openCase: (id: number, body: TicketOpenCase) => http.post<Ticket>(ticketPath(id, 'open-case'), body),
   /** The complainant's full name and phone; every showing is on record (accepting and handling cadres only). */
   complainant: (id: number, reason: string) => http.post<Complainant>(ticketPath(id, 'complainant'), { reason }),
   /** Tickets of lower units overdue by more than 5 working days. */

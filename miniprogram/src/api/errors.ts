@@ -9,12 +9,19 @@ export function errorMessage(error: unknown): string {
   return NETWORK_ERROR_MESSAGE
 }
 
-/** Field errors keyed by the last segment of the field path (`body.phone` → `phone`). */
+/** `body.parts[1].title` → `parts.1.title`: a field of one item of a list keeps the list and the item. */
+const ITEM_FIELD = /([A-Za-z_$][\w$]*)\[(\d+)\]\.([^.[\]]+)$/
+
+/**
+ * Field errors keyed by the last segment of the field path (`body.phone` → `phone`), or for a field of a list's
+ * item by the list, the item's index and the field (`body.parts[1].title` → `parts.1.title`).
+ */
 export function fieldErrors(error: unknown): Record<string, string> {
   const result: Record<string, string> = {}
   if (!(error instanceof ApiError)) return result
   for (const item of error.problem.errors ?? []) {
-    const key = item.field.split('.').pop() || item.field
+    const inList = ITEM_FIELD.exec(item.field)
+    const key = inList ? `${inList[1]}.${inList[2]}.${inList[3]}` : item.field.split('.').pop() || item.field
     if (!result[key]) result[key] = item.message
   }
   return result

@@ -7,7 +7,7 @@ import { RISK_TYPE_OPTIONS } from '@/utils/household'
 import type { GeoLocation } from '@/utils/platform'
 import { PAGE_SIZE, useLoadedList, usePagedList } from './usePagedList'
 import { withPhotos, type PhotoSource } from './usePhotoUpload'
-import { useFormSubmit, useLoadedRecord } from './useSubmit'
+import { toggleItem, useFormSubmit, useLoadedRecord } from './useSubmit'
 
 export const ALREADY_DECLARED = '您已有一件申报正在办理，无需重复申报。可打开查看办理进度。'
 export const NEED_VILLAGE_CODE = '请先扫描村里张贴的村级二维码，再进入申报'
@@ -58,14 +58,20 @@ function amount(raw: string, errors: Record<string, string>, field: string): num
   return undefined
 }
 
+/** The risk types ticked, in the order of the chips; the problem under `riskTypes` when there is none. */
+export function chosenRiskTypes(ticked: readonly RiskType[], errors: Record<string, string>): RiskType[] {
+  const riskTypes = RISK_TYPE_OPTIONS.map((o) => o.value).filter((value) => ticked.includes(value))
+  if (!riskTypes.length) errors.riskTypes = '请至少选择一种风险类型'
+  return riskTypes
+}
+
 /** The NewDeclaration body, or the problems found before asking the server. */
 export function newDeclarationBody(
   fields: DeclarationFields,
   who: Declarant,
 ): { body: NewDeclaration | null; errors: Record<string, string> } {
   const errors: Record<string, string> = {}
-  const riskTypes = RISK_TYPE_OPTIONS.map((o) => o.value).filter((value) => fields.riskTypes.includes(value))
-  if (!riskTypes.length) errors.riskTypes = '请至少选择一种风险类型'
+  const riskTypes = chosenRiskTypes(fields.riskTypes, errors)
   const body: NewDeclaration = {
     riskTypes,
     description: text(fields.description),
@@ -118,12 +124,6 @@ export function useCaseSubmit<B>(options: {
   })
 }
 
-function toggle<T>(list: T[], value: T) {
-  const i = list.indexOf(value)
-  if (i >= 0) list.splice(i, 1)
-  else list.push(value)
-}
-
 /** The farmer's declaration form (see useCaseSubmit for the key and the 409), with optional photos. */
 export function useDeclarationForm(declarant: () => Declarant, onDeclared: (c: Case) => void, photos?: PhotoSource) {
   const fields = reactive<DeclarationFields>({
@@ -149,7 +149,7 @@ export function useDeclarationForm(declarant: () => Declarant, onDeclared: (c: C
     error: sender.error,
     existingId: sender.existingId,
     submitting: sender.submitting,
-    toggleRisk: (risk: RiskType) => toggle(fields.riskTypes, risk),
+    toggleRisk: (risk: RiskType) => toggleItem(fields.riskTypes, risk),
     submit: () => sender.submit(() => withPhotos(newDeclarationBody(fields, declarant()), photos)),
   }
 }
@@ -172,8 +172,7 @@ export function newCaseBody(
   if (!Number.isInteger(householdId) || householdId <= 0) errors.householdId = NO_HOUSEHOLD
   const source = CASE_OPENING_SOURCE_OPTIONS.find((o) => o.value === fields.source)?.value
   if (!source) errors.source = '请选择是排查发现还是走访发现'
-  const riskTypes = RISK_TYPE_OPTIONS.map((o) => o.value).filter((value) => fields.riskTypes.includes(value))
-  if (!riskTypes.length) errors.riskTypes = '请至少选择一种风险类型'
+  const riskTypes = chosenRiskTypes(fields.riskTypes, errors)
   const description = text(fields.description)
   if (!description) errors.description = '请说明发现的风险情况'
   else if (description.length > 500) errors.description = '情况说明最长 500 个字'
@@ -197,7 +196,7 @@ export function useCaseOpeningForm(householdId: () => number, onOpened: (c: Case
     error: sender.error,
     existingId: sender.existingId,
     submitting: sender.submitting,
-    toggleRisk: (risk: RiskType) => toggle(fields.riskTypes, risk),
+    toggleRisk: (risk: RiskType) => toggleItem(fields.riskTypes, risk),
     submit: () =>
       sender.submit(() => {
         const built = newCaseBody(fields, householdId())
@@ -348,7 +347,7 @@ export function useVisitForm(onVisited: (c: Case) => void, locate: () => Promise
         sender.errors.value = rest
       }
     },
-    toggleRisk: (risk: RiskType) => toggle(fields.riskTypes, risk),
+    toggleRisk: (risk: RiskType) => toggleItem(fields.riskTypes, risk),
     submit: () =>
       sender.submit(() => {
         const built = withPhotos(newVisitBody(fields, item.value?.version), photos)

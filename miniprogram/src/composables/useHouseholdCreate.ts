@@ -4,7 +4,7 @@ import { formErrors } from '@/api/errors'
 import type { Household, HouseholdCategory, MonitoringType, NewHousehold, RiskType } from '@/api/types'
 import { RISK_TYPE_OPTIONS } from '@/utils/household'
 import { newMemberBody } from './useHouseholdEdit'
-import { sendRetryingOnce, useIdempotencyKey } from './useSubmit'
+import { sendRetryingOnce, toggleItem, useIdempotencyKey } from './useSubmit'
 
 const text = (value: unknown): string => (value === null || value === undefined ? '' : String(value).trim())
 
@@ -99,11 +99,7 @@ export function useHouseholdCreate(onCreated: (h: Household) => void) {
   const submitting = ref(false)
   const keys = useIdempotencyKey()
 
-  function toggleRisk(risk: RiskType) {
-    const i = fields.riskTypes.indexOf(risk)
-    if (i >= 0) fields.riskTypes.splice(i, 1)
-    else fields.riskTypes.push(risk)
-  }
+  const toggleRisk = (risk: RiskType) => toggleItem(fields.riskTypes, risk)
 
   async function submit(): Promise<Household | null> {
     if (submitting.value) return null

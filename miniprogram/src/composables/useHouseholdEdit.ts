@@ -13,6 +13,7 @@ import type {
 } from '@/api/types'
 import { markHouseholdChanged } from '@/stores/householdChanges'
 import { RISK_TYPE_OPTIONS } from '@/utils/household'
+import { toggleItem } from './useSubmit'
 
 export const CONFLICT_MESSAGE = '该农户信息已被他人修改，您看到的不是最新内容。请点击“重新加载”获取最新信息后再修改。'
 export const NOTHING_CHANGED = '没有需要修改的内容'
@@ -209,11 +210,7 @@ export function useHouseholdEdit() {
     if (household.value) await load(household.value.id)
   }
 
-  function toggleRisk(risk: RiskType) {
-    const i = fields.riskTypes.indexOf(risk)
-    if (i >= 0) fields.riskTypes.splice(i, 1)
-    else fields.riskTypes.push(risk)
-  }
+  const toggleRisk = (risk: RiskType) => toggleItem(fields.riskTypes, risk)
 
   async function submit(): Promise<Household | null> {
     if (saving.value || !household.value) return null

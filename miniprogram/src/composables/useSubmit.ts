@@ -58,6 +58,8 @@ export function useFormSubmit<B, R>(options: {
   conflict?: string
   /** The record a 409 points to, and what to say then. */
   existing?: { idFrom: (address: string | null | undefined) => number | null; message: string }
+  /** Shown on a 403 the server did not explain (its own explanation otherwise). */
+  forbidden?: string
   onDone: (result: R) => void
 }) {
   const errors = ref<Record<string, string>>({})
@@ -92,6 +94,8 @@ export function useFormSubmit<B, R>(options: {
         const existing = options.existing ? options.existing.idFrom((e as ApiError).problem.existing) : null
         existingId.value = existing
         error.value = existing !== null && options.existing ? options.existing.message : options.conflict ?? errorMessage(e)
+      } else if (options.forbidden && e instanceof ApiError && e.status === 403 && !e.problem.detail) {
+        error.value = options.forbidden
       } else {
         const mapped = formErrors(e, options.fields)
         errors.value = mapped.fields
@@ -112,6 +116,13 @@ export function useFormSubmit<B, R>(options: {
   }
 
   return { errors, error, existingId, conflicted, submitting, submit, clear }
+}
+
+/** Adds a value to a list of choices, or takes it out when it is there (e.g. a risk type's chip). */
+export function toggleItem<T>(list: T[], value: T): void {
+  const i = list.indexOf(value)
+  if (i >= 0) list.splice(i, 1)
+  else list.push(value)
 }
 
 /** Drops one field's problem (the user has just answered it). */

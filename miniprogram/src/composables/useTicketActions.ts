@@ -1,9 +1,10 @@
-import { reactive, ref, type Ref } from 'vue'
+import { computed, reactive, ref, watch, type Ref } from 'vue'
 import { ApiError } from '@/api/client'
 import { ticketsApi } from '@/api/endpoints'
 import { formErrors } from '@/api/errors'
 import type {
   Complainant,
+  RiskType,
   Satisfaction,
   Ticket,
   TicketAccept,
@@ -11,22 +12,36 @@ import type {
   TicketExtensionDecision,
   TicketExtensionRequest,
   TicketFollowUp,
+  TicketMerge,
   TicketNote,
+  TicketOpenCase,
   TicketRating,
   TicketReason,
+  TicketSplit,
+  TicketSplitPart,
+  TicketStatus,
   TicketSupervision,
   TicketVersionContent,
   TicketVersionReason,
 } from '@/api/types'
 import { todayInBeijing } from '@/utils/household'
-import { SATISFACTION_OPTIONS, type TicketAction } from '@/utils/tickets'
+import { OPEN_TICKET_STATUSES, SATISFACTION_OPTIONS, ticketLinks, type TicketAction } from '@/utils/tickets'
+import { chosenRiskTypes } from './useCases'
 import { withPhotos, type PhotoSource } from './usePhotoUpload'
-import { checkedText, dropError, useFormSubmit, useLoadedRecord, type Draft } from './useSubmit'
+import { checkedText, dropError, toggleItem, useFormSubmit, useLoadedRecord, withLoading, type Draft } from './useSubmit'
+import { subjectOf, type TicketSubject } from './useTickets'
 
 /** Every action carries the state read; a 409 means someone acted first or the ticket moved on. */
 export const TICKET_TAKEN = '工单已被他人办理或状态已有变化，请刷新后再试'
 export const TICKET_NOT_LOADED = '工单尚未加载，请稍后再试'
 export const REVEAL_FORBIDDEN = '只有受理单位和承办单位可以查看投诉人信息'
+/** The merge form was sent before the tickets it may go into were read. */
+export const TARGETS_LOADING = '正在读取本辖区在办的工单，请稍后再试'
+export const MERGE_FORBIDDEN = '只有受理单位可以合并工单'
+export const SPLIT_FORBIDDEN = '只有受理单位可以拆分工单'
+export const OPEN_CASE_FORBIDDEN = '只有县、乡、村干部可以发起识别'
+/** At most this many matters are split off a ticket at once. */
+export const SPLIT_PARTS_MAX = 5
 
 const REGION = /^[0-9]{12}$/
 const DATE = /^\d{4}-\d{2}-\d{2}$/
@@ -34,6 +49,33 @@ const DATE = /^\d{4}-\d{2}-\d{2}$/
 /** The ticket with its steps, read for the detail page and the version its forms send. */
 export function useTicketDetail() {
   return useLoadedRecord(ticketsApi.get)
+}
+
+/**
+ * The tickets the one shown names (merged into, split from, split off), each read for its number and title;
+ * one that cannot be read (e.g. not the reader's to see) is still linked.
+ */
+export function useTicketLinks(ticket: Ref<Ticket | null>) {
+  const read = ref<Record<number, Ticket>>({})
+  const asked = new Set<number>()
+  const bare = computed(() => ticketLinks(ticket.value))
+
+  watch(
+    bare,
+    (links) => {
+      for (const { id } of links) {
+        if (asked.has(id)) continue
+        asked.add(id)
+        ticketsApi
+          .get(id)
+          .then((t) => (read.value = { ...read.value, [id]: t }))
+          .catch(() => asked.delete(id))
+      }
+    },
+    { immediate: true },
+  )
+
+  return computed(() => bare.value.map((link) => ({ ...link, ticket: read.value[link.id] ?? null })))
 }
 
 // ---- the bodies, checked before asking the server ----
@@ -182,11 +224,154 @@ export function followUpBody(fields: RatingFields): Draft<TicketFollowUp> {
   return { body: satisfaction && !Object.keys(errors).length ? { satisfaction, note } : null, errors }
 }
 
+export interface MergeFields {
+  /** The number (工单编号) of the ticket to merge into, chosen from the list or typed. */
+  intoTicketNo: string
+  reason: string
+}
+
+/**
+ * The TicketMerge body: the number chosen or typed is looked up among `targets` (the open tickets it may go
+ * into, see mergeTargets); its problems go under `intoTicketId`, the field the server names.
+ */
+export function mergeBody(fields: MergeFields, t: Ticket, targets: readonly Ticket[]): Draft<TicketMerge> {
+  const errors: Record<string, string> = {}
+  const no = fields.intoTicketNo.trim().toUpperCase()
+  const into = no ? targets.find((o) => o.ticketNo.toUpperCase() === no) : undefined
+  if (!no) errors.intoTicketId = '请选择或填写要合并到的工单编号'
+  else if (no === t.ticketNo.toUpperCase()) errors.intoTicketId = '不能合并到本工单'
+  else if (!into) errors.intoTicketId = `未找到可以合并到的工单 ${no}：须为本辖区内同一户、尚未办结的工单`
+  const reason = checkedText(fields.reason, errors, 'reason', { label: '合并理由', max: 500, missing: '请说明合并的理由' })
+  return { body: into && !Object.keys(errors).length ? { intoTicketId: into.id, reason } : null, errors }
+}
+
+export interface SplitPartFields extends TicketSubject {
+  /** The unit that handles this matter. */
+  assignTo: string
+  /** Keeps each part's own pickers while parts before it are taken out (not sent). */
+  uid: number
+}
+
+export interface SplitFields {
+  parts: SplitPartFields[]
+  reason: string
+}
+
+let partCount = 0
+export const emptySplitPart = (): SplitPartFields => ({ category: '', title: '', description: '', assignTo: '', uid: ++partCount })
+
+/** The TicketSplit body for the ticket as read; a part's problems go under `parts.<index>.<field>`. */
+export function splitBody(fields: SplitFields, t: Ticket): Draft<TicketSplit> {
+  const errors: Record<string, string> = {}
+  if (fields.parts.length < 1 || fields.parts.length > SPLIT_PARTS_MAX) errors.parts = `拆出的事项应为 1 至 ${SPLIT_PARTS_MAX} 件`
+  const parts: TicketSplitPart[] = []
+  fields.parts.forEach((part, i) => {
+    const own: Record<string, string> = {}
+    const subject = subjectOf(part, own)
+    const assignTo = unitChosen(part.assignTo, own)
+    for (const [key, message] of Object.entries(own)) errors[`parts.${i}.${key}`] = message
+    if (subject && !own.assignTo) parts.push({ ...subject, assignTo })
+  })
+  const reason = checkedText(fields.reason, errors, 'reason', { label: '拆分理由', max: 500, missing: '请说明拆分的理由' })
+  return versioned(t, { body: Object.keys(errors).length ? null : { reason, parts }, errors })
+}
+
+/** Every field a split form shows problems under. */
+export const SPLIT_FIELDS: readonly string[] = [
+  'reason',
+  'parts',
+  ...Array.from({ length: SPLIT_PARTS_MAX }, (_, i) => ['category', 'title', 'description', 'assignTo'].map((key) => `parts.${i}.${key}`)).flat(),
+]
+
+export interface TicketCaseFields {
+  riskTypes: RiskType[]
+  description: string
+}
+
+/** The TicketOpenCase body: the risks found and what was found. */
+export function ticketCaseBody(fields: TicketCaseFields): Draft<TicketOpenCase> {
+  const errors: Record<string, string> = {}
+  const riskTypes = chosenRiskTypes(fields.riskTypes, errors)
+  const description = checkedText(fields.description, errors, 'description', { label: '情况说明', max: 500, missing: '请说明投诉反映的困难' })
+  return { body: Object.keys(errors).length ? null : { riskTypes, description }, errors }
+}
+
+// ---- the tickets a duplicate may go into ----
+
+/**
+ * The open tickets a duplicate may be merged into: not itself, not one of another household; those of the
+ * same household first, otherwise in the order read.
+ */
+export function mergeTargets(t: Pick<Ticket, 'id' | 'householdId'> | null, read: readonly Ticket[]): Ticket[] {
+  if (!t) return []
+  const seen = new Set<number>([t.id])
+  const open = read.filter((o) => {
+    if (seen.has(o.id) || !OPEN_TICKET_STATUSES.includes(o.status)) return false
+    seen.add(o.id)
+    return t.householdId == null || o.householdId == null || o.householdId === t.householdId
+  })
+  if (t.householdId == null) return open
+  return [...open.filter((o) => o.householdId === t.householdId), ...open.filter((o) => o.householdId !== t.householdId)]
+}
+
+/** Pages of one status read at most (100 tickets a page) when looking for the tickets to merge into. */
+const TARGET_PAGES = 5
+
+async function openTicketsOf(status: TicketStatus): Promise<Ticket[]> {
+  const rows: Ticket[] = []
+  let after: number | null = null
+  for (let page = 0; page < TARGET_PAGES; page++) {
+    const read = await ticketsApi.list({ view: 'all', status, after, limit: 100 })
+    rows.push(...read.items)
+    if (!read.nextAfter) break
+    after = read.nextAfter
+  }
+  return rows
+}
+
+/** The open tickets of the cadre's region (every status of them, all pages within reason), read when the merge form opens. */
+export function useMergeTargets(ticket: Ref<Ticket | null>) {
+  const read = ref<Ticket[]>([])
+  const loading = ref(false)
+  const error = ref('')
+
+  return {
+    items: computed(() => mergeTargets(ticket.value, read.value)),
+    loading,
+    error,
+    load: async () => {
+      if (loading.value) return
+      const rows = await withLoading(loading, error, () => Promise.all(OPEN_TICKET_STATUSES.map(openTicketsOf)))
+      if (rows) read.value = rows.flat()
+    },
+  }
+}
+
 // ---- the forms of the detail page ----
+
+/** What some forms add to the common ones. */
+interface TicketFormOptions {
+  /** Lists of items the form adds to and takes from (the split's parts): a new item, how many at least and at most. */
+  lists?: Record<string, { item: () => object; min: number; max: number }>
+  /** A 409 says what the server found (e.g. the other ticket is closed) rather than TICKET_TAKEN. */
+  serverConflict?: boolean
+  /** Said on a 403 the server did not explain. */
+  forbidden?: string
+}
+
+/** Sets the value at `parts.1.title` (a field, or a field of a list's item). */
+function setAt(target: object, path: string, value: unknown): void {
+  const keys = path.split('.')
+  const last = keys.pop() as string
+  let at = target as Record<string, unknown>
+  for (const key of keys) at = at[key] as Record<string, unknown>
+  at[last] = value
+}
 
 /**
  * One action form on the ticket as read: its fields, the sender (409 → TICKET_TAKEN and a reload), `set` for
- * a value (drops the problem under it) and `reset` when the form opens again.
+ * a value (drops the problem under it), `toggle` for a choice of several, `add` and `remove` for an item of a
+ * list, and `reset` when the form opens again.
  */
 function useTicketForm<F extends object, B>(
   ticket: Ref<Ticket | null>,
@@ -195,14 +380,17 @@ function useTicketForm<F extends object, B>(
   build: (fields: F, t: Ticket) => Draft<B>,
   send: (id: number, body: B) => Promise<Ticket>,
   onDone: (t: Ticket) => void,
+  options: TicketFormOptions = {},
 ) {
   const fields = reactive(initial()) as F
   const sender = useFormSubmit<B, Ticket>({
     send: (body) => send((ticket.value as Ticket).id, body),
     fields: fieldNames,
-    conflict: TICKET_TAKEN,
+    conflict: options.serverConflict ? undefined : TICKET_TAKEN,
+    forbidden: options.forbidden,
     onDone,
   })
+  const listOf = (key: string) => (fields as Record<string, unknown>)[key] as unknown[]
 
   return {
     fields,
@@ -210,10 +398,28 @@ function useTicketForm<F extends object, B>(
     error: sender.error,
     conflicted: sender.conflicted,
     submitting: sender.submitting,
-    /** A value chosen or typed (form specs name fields by string). */
+    /** A value chosen or typed (form specs name fields by string; `parts.1.title` for a list's item). */
     set: (key: string, value: string) => {
-      ;(fields as Record<string, unknown>)[key] = value
+      setAt(fields, key, value)
       dropError(sender.errors, key)
+    },
+    /** Ticks or unticks one of several choices (e.g. a risk type). */
+    toggle: (key: string, value: string) => {
+      toggleItem(listOf(key), value)
+      dropError(sender.errors, key)
+    },
+    /** Adds an empty item to a list, up to its most. */
+    add: (key: string) => {
+      const list = options.lists?.[key]
+      if (list && listOf(key).length < list.max) listOf(key).push(list.item())
+      dropError(sender.errors, key)
+    },
+    /** Takes an item out of a list, down to its least; the problems of its items go (their places move). */
+    remove: (key: string, index: number) => {
+      const list = options.lists?.[key]
+      if (!list || listOf(key).length <= list.min) return
+      listOf(key).splice(index, 1)
+      sender.errors.value = Object.fromEntries(Object.entries(sender.errors.value).filter(([k]) => k !== key && !k.startsWith(`${key}.`)))
     },
     /** Drops the problems shown, e.g. after the ticket was read again. */
     clear: sender.clear,
@@ -245,6 +451,7 @@ export function useTicketActions(ticket: Ref<Ticket | null>, onDone: (t: Ticket,
   const reason = (): ReasonFields => ({ reason: '' })
   const content = (): ContentFields => ({ content: '' })
   const rating = (): RatingFields => ({ satisfaction: '', text: '' })
+  const targets = useMergeTargets(ticket)
 
   const forms = {
     accept: useTicketForm(ticket, (): AcceptFields => ({ assignTo: '', note: '' }), ['assignTo', 'note'], acceptBody, ticketsApi.accept, done('accept')),
@@ -265,15 +472,40 @@ export function useTicketActions(ticket: Ref<Ticket | null>, onDone: (t: Ticket,
     supervise: useTicketForm(ticket, (): SuperviseFields => ({ dueDate: '', reason: '' }), ['dueDate', 'reason'], (f) => superviseBody(f), ticketsApi.supervise, done('supervise')),
     followUp: useTicketForm(ticket, rating, ['satisfaction', 'note'], followUpBody, ticketsApi.followUp, done('followUp')),
     rate: useTicketForm(ticket, rating, ['satisfaction', 'comment'], rateBody, ticketsApi.rate, done('rate')),
+    merge: useTicketForm(
+      ticket,
+      (): MergeFields => ({ intoTicketNo: '', reason: '' }),
+      ['intoTicketId', 'reason'],
+      (f, t) => (targets.loading.value ? { body: null, errors: { intoTicketId: TARGETS_LOADING } } : mergeBody(f, t, targets.items.value)),
+      ticketsApi.merge,
+      done('merge'),
+      { serverConflict: true, forbidden: MERGE_FORBIDDEN },
+    ),
+    split: useTicketForm(ticket, (): SplitFields => ({ parts: [emptySplitPart()], reason: '' }), SPLIT_FIELDS, splitBody, ticketsApi.split, done('split'), {
+      lists: { parts: { item: emptySplitPart, min: 1, max: SPLIT_PARTS_MAX } },
+      forbidden: SPLIT_FORBIDDEN,
+    }),
+    openCase: useTicketForm(
+      ticket,
+      (): TicketCaseFields => ({ riskTypes: [], description: '' }),
+      ['riskTypes', 'description'],
+      ticketCaseBody,
+      ticketsApi.openCase,
+      done('openCase'),
+      { serverConflict: true, forbidden: OPEN_CASE_FORBIDDEN },
+    ),
   }
 
   return {
     active,
     forms,
+    /** The tickets the merge form offers (read when it opens). */
+    targets,
     /** Opens an action's form afresh (tapping the open one closes it). */
     open: (action: TicketAction) => {
       active.value = active.value === action ? null : action
       forms[action].reset()
+      if (active.value === 'merge') targets.load()
     },
     close: () => (active.value = null),
   }

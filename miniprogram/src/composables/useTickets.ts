@@ -32,7 +32,7 @@ export interface TicketSubject {
 }
 
 /** The subject checked, or null with the problems under category, title and description. */
-function subjectOf(fields: TicketSubject, errors: Record<string, string>): Pick<NewTicket, 'category' | 'title' | 'description'> | null {
+export function subjectOf(fields: TicketSubject, errors: Record<string, string>): Pick<NewTicket, 'category' | 'title' | 'description'> | null {
   const category = TICKET_CATEGORY_OPTIONS.find((o) => o.value === fields.category)?.value
   if (!category) errors.category = '请选择反映事项的类别'
   const title = checkedText(fields.title, errors, 'title', { label: '标题', max: 50, missing: '请用一句话概括反映的事项' })

@@ -1,5 +1,5 @@
 import type { Me, Role, Satisfaction, Ticket, TicketCategory, TicketChannel, TicketEvent, TicketStatsRow, TicketStatus } from '@/api/types'
-import { regionCovers, regionLevel, type CaseStep } from './cases'
+import { canOpenCases, regionCovers, regionLevel, type CaseStep } from './cases'
 import { formatDateTime, optionsOf, todayInBeijing } from './household'
 import { isCadre, roleLabel } from './labels'
 
@@ -66,11 +66,11 @@ export const ticketChannelLabel = (value: TicketChannel | string | null | undefi
 export const satisfactionLabel = (value: Satisfaction | string | null | undefined) =>
   (value && SATISFACTION_LABELS[value as Satisfaction]) || value || ''
 
-/** Statuses in which the ticket is still being worked on. */
-const OPEN_STATUSES: readonly string[] = ['REGISTERED', 'HANDLING', 'REPLIED']
+/** Statuses in which the ticket is still being worked on (a duplicate may be merged into such a one). */
+export const OPEN_TICKET_STATUSES: readonly TicketStatus[] = ['REGISTERED', 'HANDLING', 'REPLIED']
 
 export function isTicketOpen(t: Pick<Ticket, 'status'>): boolean {
-  return OPEN_STATUSES.includes(t.status)
+  return OPEN_TICKET_STATUSES.includes(t.status)
 }
 
 type Dues = Pick<Ticket, 'status' | 'acceptDue' | 'handleDue' | 'overdue' | 'overdueWorkingDays' | 'supervised' | 'superviseDue'>
@@ -130,6 +130,8 @@ type Acting = Pick<
   | 'anonymous'
   | 'complainantName'
   | 'complainantPhone'
+  | 'householdId'
+  | 'caseId'
 >
 
 /** Cadres who work on tickets: the inbox and registering calls, letters and visits. */
@@ -156,6 +158,23 @@ export function canAcceptTicket(t: Acting | null | undefined, me: Viewer): boole
 /** A cadre of the unit that accepted the ticket. */
 export function isAcceptingUnit(t: Acting | null | undefined, me: Viewer): boolean {
   return !!t && !!me && ACCEPTING_ROLES.includes(me.role) && !!me.regionCode && me.regionCode === acceptorRegion(t)
+}
+
+/**
+ * Merging a duplicate and splitting a ticket of several matters belong to the accepting unit while the ticket is
+ * registered or handled. The ticket does not name that unit: once accepted it is the one on record, before that
+ * a township-or-above cadre over the ticket's place (the server refuses the others with a 403).
+ */
+export function canReshapeTicket(t: Acting | null | undefined, me: Viewer): boolean {
+  if (!t || !me || !ACCEPTING_ROLES.includes(me.role)) return false
+  if (t.status !== 'REGISTERED' && t.status !== 'HANDLING') return false
+  const acceptor = acceptorRegion(t)
+  return acceptor ? me.regionCode === acceptor : regionCovers(me.regionCode, t.regionCode)
+}
+
+/** A ticket about a household's hardship opens an identification case once, by the cadres who open cases. */
+export function canOpenCaseFromTicket(t: Acting | null | undefined, me: Viewer): boolean {
+  return !!t && !!me && canOpenCases(me.role) && t.householdId != null && t.caseId == null
 }
 
 /** A cadre of the handling unit (the region the ticket is assigned to). */
@@ -215,6 +234,9 @@ export type TicketAction =
   | 'supervise'
   | 'followUp'
   | 'rate'
+  | 'merge'
+  | 'split'
+  | 'openCase'
 
 /** What the signed-in user may do with the ticket now, in the order the buttons show. */
 export function ticketActions(t: Acting | null | undefined, me: Viewer, today: string = todayInBeijing()): TicketAction[] {
@@ -232,6 +254,8 @@ export function ticketActions(t: Acting | null | undefined, me: Viewer, today: s
     if (above || (isAcceptingUnit(t, me) && !handler)) actions.push('assign')
   }
   if (t.status === 'REPLIED' && isAcceptingUnit(t, me)) actions.push('followUp')
+  if (canReshapeTicket(t, me)) actions.push('merge', 'split')
+  if (canOpenCaseFromTicket(t, me)) actions.push('openCase')
   return actions
 }
 
@@ -247,6 +271,9 @@ export const TICKET_ACTION_LABELS: Record<TicketAction, string> = {
   supervise: '督办',
   followUp: '电话回访',
   rate: '评价',
+  merge: '合并重复工单',
+  split: '拆分工单',
+  openCase: '发起识别',
 }
 
 /**
@@ -281,6 +308,8 @@ export const TICKET_EVENT_LABELS: Record<string, string> = {
   CLOSED: '办结',
   AUTO_CLOSED: '答复后未评价，到期自动办结',
   MERGED: '与同一事项的工单合并',
+  SPLIT: '拆分工单',
+  SPLIT_FROM: '由工单拆分',
   CASE_OPENED: '发起返贫风险识别',
   BULLETINED: '超期通报',
 }
@@ -299,6 +328,7 @@ const CONTENT_LABELS: Record<string, string> = {
   RATED: '评价意见',
   FOLLOWED_UP: '回访记录',
   REOPENED: '原因',
+  SPLIT: '理由',
 }
 
 export function ticketEventLabel(type: string | null | undefined): string {
@@ -375,6 +405,24 @@ export function ticketProgress(t: Ticket, today: string = todayInBeijing()): Tic
     default:
       return { kind: 'pending', title: ticketStatusLabel(t.status), detail: '' }
   }
+}
+
+export type TicketLinkKind = 'mergedInto' | 'splitFrom' | 'splitInto'
+
+export const TICKET_LINK_LABELS: Record<TicketLinkKind, string> = {
+  mergedInto: '已并入工单',
+  splitFrom: '由此工单拆出',
+  splitInto: '拆出的工单',
+}
+
+/** The tickets this one names: the one it was merged into, the one it was split from, those split off it. */
+export function ticketLinks(t: Pick<Ticket, 'mergedInto' | 'splitFrom' | 'splitInto'> | null | undefined): { kind: TicketLinkKind; id: number }[] {
+  if (!t) return []
+  const links: { kind: TicketLinkKind; id: number }[] = []
+  if (t.mergedInto != null) links.push({ kind: 'mergedInto', id: t.mergedInto })
+  if (t.splitFrom != null) links.push({ kind: 'splitFrom', id: t.splitFrom })
+  for (const id of t.splitInto ?? []) links.push({ kind: 'splitInto', id })
+  return links
 }
 
 /** `/api/tickets/42` (the problem's `existing`) → 42. */

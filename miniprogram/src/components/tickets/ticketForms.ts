@@ -1,4 +1,4 @@
-import { EXTENSION_DECISION_OPTIONS } from '@/composables/useTicketActions'
+import { EXTENSION_DECISION_OPTIONS, SPLIT_PARTS_MAX } from '@/composables/useTicketActions'
 import { SATISFACTION_OPTIONS, type TicketAction } from '@/utils/tickets'
 
 /** One field of an action form; `kind` is its class (chips: `.<kind>--<VALUE>`), `error` the key of its problem. */
@@ -7,6 +7,12 @@ export type TicketFieldSpec =
   | { type: 'choice'; key: string; label: string; kind: string; options: readonly { value: string; label: string }[] }
   | { type: 'date'; key: string; label: string; kind: string }
   | { type: 'photos'; key: string; label: string; kind: string }
+  /** The ticket to merge into: one of the open tickets offered, or its number typed (`error`: the server's field). */
+  | { type: 'ticket'; key: string; label: string; kind: string; error: string; placeholder: string }
+  /** Risk types (chips `.<kind>-risk`) and the description (`.<kind>-description`) of an identification case. */
+  | { type: 'risks'; key: string; label: string; kind: string; placeholder: string }
+  /** The matters split off (`.<kind>` each), each with its subject and handling unit, `max` at most. */
+  | { type: 'parts'; key: string; label: string; kind: string; max: number }
   | {
       type: 'text'
       key: string
@@ -161,5 +167,38 @@ export const TICKET_FORMS: Record<TicketAction, TicketFormSpec> = {
     submit: '提交评价',
     button: 'btn-rate-submit',
     done: '感谢您的评价',
+  },
+  merge: {
+    opener: 'btn-merge',
+    title: '合并重复工单',
+    note: '同一户反映的同一事项，并入另一张在办工单一并办理；两个编号都保留，本工单显示为已合并。',
+    fields: [
+      { type: 'ticket', key: 'intoTicketNo', error: 'intoTicketId', label: '合并到的工单', kind: 'merge-into', placeholder: '或填写工单编号，如 TS20261123000001' },
+      reasonField('merge-reason', '合并理由', '如：与该工单反映的是同一户的同一事项'),
+    ],
+    submit: '确认合并',
+    button: 'btn-merge-submit',
+    done: '已合并',
+  },
+  split: {
+    opener: 'btn-split',
+    title: '拆分工单',
+    note: `一张工单反映了几件事项的，把其中的事项拆成新的工单分别交办（最多 ${SPLIT_PARTS_MAX} 件）；本工单继续办理其余事项。`,
+    fields: [
+      { type: 'parts', key: 'parts', label: '拆出的事项', kind: 'split-part', max: SPLIT_PARTS_MAX },
+      reasonField('split-reason', '拆分理由', '如：反映的低保和危房改造分属不同单位办理'),
+    ],
+    submit: '确认拆分',
+    button: 'btn-split-submit',
+    done: '已拆分',
+  },
+  openCase: {
+    opener: 'btn-open-case',
+    title: '发起返贫风险识别',
+    note: '投诉反映了本户的困难的，为本户发起识别，随后进入入户核实；工单和案件相互关联。',
+    fields: [{ type: 'risks', key: 'riskTypes', label: '情况说明', kind: 'ticket-case', placeholder: '如：投诉人反映户主因病住院，家庭收入明显减少' }],
+    submit: '发起识别',
+    button: 'btn-open-case-submit',
+    done: '已发起识别',
   },
 }
