@@ -32,29 +32,38 @@ public class TicketStatsService {
     private static final int[] CHILD_DIGITS = {0, 4, 6, 9, 12, 12};
 
     /**
-     * One pass over the region's tickets (a range of ticket_region_idx): grouping sets give the rows by child region,
-     * by category and by channel and the total together. An open ticket is overdue past the deadline that applies
-     * now (TicketService.dueOf): acceptance while registered, the earlier of handling and supervision after.
+     * One pass over the region's tickets (an index-only scan of ticket_stats_idx over the region's code range): the
+     * inner grouping by child region, category and channel leaves at most a few thousand rows, which the grouping sets
+     * then add up by child region, by category, by channel and in total. (Grouping sets straight over the tickets cost
+     * a third more at 1,000,000 rows: every row went into four hash tables.) An open ticket is overdue past the
+     * deadline that applies now (TicketService.dueOf): acceptance while registered, the earlier of handling and
+     * supervision after.
      */
     private static final String STATS = """
-            select grouping(s.unit) as by_unit, grouping(s.category) as by_category, grouping(s.channel) as by_channel,
-                   s.unit, s.category, s.channel,
-                   count(*) as received,
-                   count(*) filter (where s.status = 'CLOSED' and s.closed_late is not true) as on_time,
-                   count(*) filter (where s.closed_late
-                                       or (s.status = 'HANDLING' and least(s.supervise_due, s.handle_due) < $5)
-                                       or (s.status = 'REGISTERED' and s.accept_due < $5)) as overdue,
-                   count(*) filter (where s.extension_count > 0) as extended,
-                   count(*) filter (where s.rehandle_count > 0) as rehandled,
-                   count(s.satisfaction) as rated,
-                   count(*) filter (where s.satisfaction in ('SATISFIED', 'BASICALLY_SATISFIED')) as satisfied
-              from (select substr(t.region_code, 1, $6) as unit, t.category, t.channel, t.status, t.closed_late,
-                           t.supervise_due, t.handle_due, t.accept_due, t.extension_count, t.rehandle_count, t.satisfaction
-                      from ticket t
-                     where t.region_code >= $1 and t.region_code < $2
-                       and t.created_at >= coalesce($3, '-infinity'::timestamptz)
-                       and t.created_at < coalesce($4, 'infinity'::timestamptz)) s
-             group by grouping sets ((s.unit), (s.category), (s.channel), ())
+            with g as (
+                select substr(t.region_code, 1, $6) as unit, t.category, t.channel,
+                       count(*) as received,
+                       count(*) filter (where t.status = 'CLOSED' and t.closed_late is not true) as on_time,
+                       count(*) filter (where t.closed_late
+                                           or (t.status = 'HANDLING' and least(t.supervise_due, t.handle_due) < $5)
+                                           or (t.status = 'REGISTERED' and t.accept_due < $5)) as overdue,
+                       count(*) filter (where t.extension_count > 0) as extended,
+                       count(*) filter (where t.rehandle_count > 0) as rehandled,
+                       count(t.satisfaction) as rated,
+                       count(*) filter (where t.satisfaction in ('SATISFIED', 'BASICALLY_SATISFIED')) as satisfied
+                  from ticket t
+                 where t.region_code >= $1 and t.region_code < $2
+                   and t.created_at >= coalesce($3, '-infinity'::timestamptz)
+                   and t.created_at < coalesce($4, 'infinity'::timestamptz)
+                 group by 1, 2, 3)
+            select grouping(g.unit) as by_unit, grouping(g.category) as by_category, grouping(g.channel) as by_channel,
+                   g.unit, g.category, g.channel,
+                   sum(g.received)::bigint as received, sum(g.on_time)::bigint as on_time,
+                   sum(g.overdue)::bigint as overdue, sum(g.extended)::bigint as extended,
+                   sum(g.rehandled)::bigint as rehandled, sum(g.rated)::bigint as rated,
+                   sum(g.satisfied)::bigint as satisfied
+              from g
+             group by grouping sets ((g.unit), (g.category), (g.channel), ())
             """;
 
     private final RegionService regions;
