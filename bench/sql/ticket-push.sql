@@ -9,12 +9,12 @@ insert into ticket (ticket_no, channel, category, status, title, description, re
                     complainant_name_enc, complainant_phone_enc, complainant_phone_hash, accept_due, client_id,
                     external_no, created_at, updated_at)
 values ('TP' || nextval('ticket_no_seq'), 'HOTLINE_12345', 'SUBSIDY', 'REGISTERED', '补贴未到账',
-        '压测：来电反映今年的产业奖补资金至今未到账，请核实。', :'village', :'township', false,
+        '压测：来电反映今年的产业奖补资金至今未到账，请核实。', :village, :township, false,
         'AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA', 'AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA',
         '0000000000000000000000000000000000000000000000000000000000000000', current_date + 1, 'pgbench',
         'PGB-' || :client_id || '-' || clock_timestamp() || '-' || random(), now(), now())
 returning id as ticket_id \gset
 insert into ticket_event (ticket_id, type, status, actor_role, actor_region, at, content, target_region, due)
-values (:ticket_id, 'REGISTERED', 'REGISTERED', 'API_CLIENT', '410000000000', now(), '第三方平台推送（压测）', :'township',
+values (:ticket_id, 'REGISTERED', 'REGISTERED', 'API_CLIENT', '410000000000', now(), '第三方平台推送（压测）', :township,
         current_date + 1);
 commit;

@@ -18,7 +18,6 @@ import org.dixian.region.RegionService;
 import org.hibernate.JDBCException;
 import org.hibernate.exception.ConstraintViolationException;
 
-import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -61,17 +60,15 @@ public class ExternalTicketService {
     private final FieldCipher cipher;
     private final BlindIndex index;
     private final Pool pool;
-    private final Clock clock;
 
     public ExternalTicketService(TicketService tickets, ApiClientService clients, RegionService regions, FieldCipher cipher,
-                                 BlindIndex index, Pool pool, Clock clock) {
+                                 BlindIndex index, Pool pool) {
         this.tickets = tickets;
         this.clients = clients;
         this.regions = regions;
         this.cipher = cipher;
         this.index = index;
         this.pool = pool;
-        this.clock = clock;
     }
 
     /** Registers a pushed ticket once per external number; a repeat answers the ticket already made. */
@@ -127,7 +124,7 @@ public class ExternalTicketService {
             List<Row> list = new ArrayList<>();
             rows.forEach(list::add);
             if (list.size() <= limit) {
-                return Uni.createFrom().item(new ExternalTicketPage(list.stream().map(this::status).toList(), null));
+                return Uni.createFrom().item(new ExternalTicketPage(list.stream().map(ExternalTicketService::status).toList(), null));
             }
             Row last = list.get(limit - 1);
             OffsetDateTime lastAt = last.getOffsetDateTime("updated_at");
@@ -138,7 +135,7 @@ public class ExternalTicketService {
                     : Uni.createFrom().item(List.of());
             return ties.map(more -> {
                 page.addAll(more);
-                return new ExternalTicketPage(page.stream().map(this::status).toList(), zoned(lastAt));
+                return new ExternalTicketPage(page.stream().map(ExternalTicketService::status).toList(), lastAt);
             });
         });
     }
@@ -148,18 +145,13 @@ public class ExternalTicketService {
                 .map(rows -> rows.size() == 0 ? null : status(rows.iterator().next()));
     }
 
-    private ExternalTicketStatus status(Row r) {
+    private static ExternalTicketStatus status(Row r) {
         String satisfaction = r.getString("satisfaction");
         return new ExternalTicketStatus(r.getString("external_no"), r.getString("ticket_no"),
                 TicketStatus.valueOf(r.getString("status")), r.getString("handler_region"), r.getLocalDate("handle_due"),
-                r.getString("reply"), zoned(r.getOffsetDateTime("replied_at")),
-                satisfaction == null ? null : Satisfaction.valueOf(satisfaction), zoned(r.getOffsetDateTime("closed_at")),
-                zoned(r.getOffsetDateTime("updated_at")));
-    }
-
-    /** Times in Beijing time, as everywhere else in the API (the database client gives UTC). */
-    private OffsetDateTime zoned(OffsetDateTime t) {
-        return t == null ? null : t.atZoneSameInstant(clock.getZone()).toOffsetDateTime();
+                r.getString("reply"), r.getOffsetDateTime("replied_at"),
+                satisfaction == null ? null : Satisfaction.valueOf(satisfaction), r.getOffsetDateTime("closed_at"),
+                r.getOffsetDateTime("updated_at"));
     }
 
     private static List<Row> rows(RowSet<Row> rows) {

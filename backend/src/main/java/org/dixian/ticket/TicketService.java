@@ -47,6 +47,7 @@ public class TicketService {
 
     private final TicketRepository tickets;
     private final TicketEventRepository events;
+    private final TicketReads reads;
     private final TicketRules rules;
     private final org.dixian.account.AccountService accounts;
     private final HouseholdService households;
@@ -59,11 +60,12 @@ public class TicketService {
     private final Pool pool;
     private final Clock clock;
 
-    public TicketService(TicketRepository tickets, TicketEventRepository events, TicketRules rules, org.dixian.account.AccountService accounts,
+    public TicketService(TicketRepository tickets, TicketEventRepository events, TicketReads reads, TicketRules rules, org.dixian.account.AccountService accounts,
                          HouseholdService households, RegionService regions, MediaService media, WorkingCalendar calendar,
                          FieldCipher cipher, BlindIndex index, Idempotency idempotency, Pool pool, Clock clock) {
         this.tickets = tickets;
         this.events = events;
+        this.reads = reads;
         this.rules = rules;
         this.accounts = accounts;
         this.households = households;
@@ -255,7 +257,8 @@ public class TicketService {
         return ids.chain(list -> {
             boolean more = list.size() > limit;
             List<Long> pageIds = more ? list.subList(0, limit) : list;
-            return byIds(pageIds).map(items -> new TicketPage(items, more ? pageIds.get(pageIds.size() - 1) : null));
+            return reads.load(pageIds).chain(loaded -> views(loaded.tickets(), loaded.steps()))
+                    .map(items -> new TicketPage(items, more ? pageIds.get(pageIds.size() - 1) : null));
         });
     }
 
@@ -282,28 +285,33 @@ public class TicketService {
         if (list.isEmpty()) {
             return Uni.createFrom().item(List.of());
         }
-        LocalDate today = LocalDate.now(clock);
-        CalendarDays days = days();
         return events.ofTickets(list.stream().map(t -> t.id).toList()).chain(all -> {
             Map<Long, List<TicketEvent>> byTicket = new HashMap<>();
             all.forEach(e -> byTicket.computeIfAbsent(e.ticketId, k -> new ArrayList<>()).add(e.view()));
-            List<String> codes = list.stream().flatMap(t -> Stream.of(t.regionCode, t.handlerRegion))
-                    .filter(java.util.Objects::nonNull).distinct().toList();
-            return regions.names(codes).map(names -> list.stream().map(t -> {
-                LocalDate due = dueOf(t);
-                boolean overdue = due != null && today.isAfter(due);
-                return new Ticket(t.id, t.ticketNo, t.channel, t.category, t.status, t.title, t.description, t.regionCode,
-                        names.get(t.regionCode), t.householdId, t.anonymous,
-                        t.anonymous ? null : maskName(cipher.decrypt(t.complainantNameEnc)),
-                        t.anonymous ? null : Masking.phone(cipher.decrypt(t.complainantPhoneEnc)),
-                        t.handlerRegion, t.handlerRegion == null ? null : names.get(t.handlerRegion), t.acceptDue,
-                        t.handleDue, overdue, overdue ? days.workingDaysBetween(due, today) : 0, t.supervised,
-                        t.superviseDue, t.extensionCount, t.extensionPendingDays, t.urgeCount, t.rehandleCount,
-                        t.satisfaction, t.repliedAt, t.rateFrom, t.closedAt, t.mergedInto, t.caseId, t.externalNo,
-                        t.photoIds == null ? List.of() : t.photoIds, t.createdAt, t.version,
-                        byTicket.getOrDefault(t.id, List.of()));
-            }).toList());
+            return views(list, byTicket);
         });
+    }
+
+    /** As {@link #views(List)}, with the steps already read (the inbox reads them without a session, TicketReads). */
+    Uni<List<Ticket>> views(List<TicketEntity> list, Map<Long, List<TicketEvent>> byTicket) {
+        LocalDate today = LocalDate.now(clock);
+        CalendarDays days = days();
+        List<String> codes = list.stream().flatMap(t -> Stream.of(t.regionCode, t.handlerRegion))
+                .filter(java.util.Objects::nonNull).distinct().toList();
+        return regions.names(codes).map(names -> list.stream().map(t -> {
+            LocalDate due = dueOf(t);
+            boolean overdue = due != null && today.isAfter(due);
+            return new Ticket(t.id, t.ticketNo, t.channel, t.category, t.status, t.title, t.description, t.regionCode,
+                    names.get(t.regionCode), t.householdId, t.anonymous,
+                    t.anonymous ? null : maskName(cipher.decrypt(t.complainantNameEnc)),
+                    t.anonymous ? null : Masking.phone(cipher.decrypt(t.complainantPhoneEnc)),
+                    t.handlerRegion, t.handlerRegion == null ? null : names.get(t.handlerRegion), t.acceptDue,
+                    t.handleDue, overdue, overdue ? days.workingDaysBetween(due, today) : 0, t.supervised,
+                    t.superviseDue, t.extensionCount, t.extensionPendingDays, t.urgeCount, t.rehandleCount,
+                    t.satisfaction, t.repliedAt, t.rateFrom, t.closedAt, t.mergedInto, t.caseId, t.externalNo,
+                    t.photoIds == null ? List.of() : t.photoIds, t.createdAt, t.version,
+                    byTicket.getOrDefault(t.id, List.of()));
+        }).toList());
     }
 
     /** The deadline that applies now: acceptance while registered, handling (or the supervisor's date) after. */
