@@ -1,7 +1,7 @@
 # Shared by the load benchmarks (sourced, not run): checks the tools, starts the packaged backend (dev profile,
 # -Ddixian.synthetic.size=$SIZE) on a fresh data directory (BENCH_DATA_DIR=/path reuses and keeps one), waits for
 # the synthetic data, its COPY baseline and /q/health/ready, prepares the requests with bench/Prepare.java into
-# $REQ, and defines psql for the embedded PostgreSQL. The backend is always stopped on exit.
+# $REQ (unless SKIP_PREPARE), and defines psql for the embedded PostgreSQL. The backend is always stopped on exit.
 # Needs: SIZE. Sets: PID, PORT, DATA, LOG, OUT, REQ, PGPORT, PSQL_ARGS, PGBENCH.
 PGBENCH=${PGBENCH:-$(command -v pgbench || echo /usr/bin/pgbench)}
 JAR=backend/target/quarkus-app/quarkus-run.jar
@@ -45,4 +45,5 @@ export PGPASSWORD=${PGPASSWORD:-postgres}
 psql() { PGOPTIONS="-c client_min_messages=warning" command psql "${PSQL_ARGS[@]}" -X -q -t -A -v ON_ERROR_STOP=1 "$@"; }
 echo "embedded PostgreSQL on port $PGPORT; households: $(psql -c 'select count(*) from household')"
 
-java ${PREPARE_OPTS:-} bench/Prepare.java "http://127.0.0.1:$PORT" "$REQ"
+# SKIP_PREPARE=1: the caller writes its own request files (bench/tickets.sh).
+[ -n "${SKIP_PREPARE:-}" ] || java ${PREPARE_OPTS:-} bench/Prepare.java "http://127.0.0.1:$PORT" "$REQ"

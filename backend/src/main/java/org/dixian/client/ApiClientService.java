@@ -87,6 +87,12 @@ public class ApiClientService {
                 .failWith(() -> ApiException.notFound("未找到该接入系统")).map(ApiClientEntity::view);
     }
 
+    /** The registered name of a client, or null for an unknown one (no scope check: for records of who did what). */
+    @WithSession
+    public Uni<String> name(String clientId) {
+        return clients.findByClientId(clientId).map(c -> c == null ? null : c.name);
+    }
+
     /** Checks client credentials and the requested scopes (default: all granted ones). */
     @WithSession
     public Uni<Principal> authenticate(String clientId, String secret, String requestedScope) {
