@@ -39,6 +39,17 @@ public class TicketRepository implements PanacheRepositoryBase<TicketEntity, Lon
                 .onItem().ifNull().failWith(() -> ApiException.notFound(NOT_FOUND));
     }
 
+    /** The tickets split from each of the given ones, in order, in the current session (sees its own writes). */
+    public Uni<java.util.Map<Long, List<Long>>> splitInto(java.util.Collection<Long> ids) {
+        return getSession().chain(s -> s.createSelectionQuery(
+                        "select t.splitFrom, t.id from TicketEntity t where t.splitFrom in :ids order by t.id", Object[].class)
+                .setParameter("ids", ids).getResultList()).map(rows -> {
+            java.util.Map<Long, List<Long>> out = new java.util.HashMap<>();
+            rows.forEach(r -> out.computeIfAbsent((Long) r[0], k -> new java.util.ArrayList<>()).add((Long) r[1]));
+            return out;
+        });
+    }
+
     public Uni<TicketEntity> findByRequestKey(String key) {
         return find("requestKey", key).firstResult();
     }

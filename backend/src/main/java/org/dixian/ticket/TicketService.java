@@ -339,20 +339,26 @@ public class TicketService {
         if (list.isEmpty()) {
             return Uni.createFrom().item(List.of());
         }
-        return events.ofTickets(list.stream().map(t -> t.id).toList()).chain(all -> {
+        List<Long> ids = list.stream().map(t -> t.id).toList();
+        return events.ofTickets(ids).chain(all -> tickets.splitInto(ids).chain(children -> {
             Map<Long, List<TicketEvent>> byTicket = new HashMap<>();
             all.forEach(e -> byTicket.computeIfAbsent(e.ticketId, k -> new ArrayList<>()).add(e.view()));
-            return views(list, byTicket);
-        });
+            return views(list, byTicket, children);
+        }));
     }
 
     /** As {@link #views(List)}, with the steps already read (the inbox reads them without a session, TicketReads). */
     Uni<List<Ticket>> views(List<TicketEntity> list, Map<Long, List<TicketEvent>> byTicket) {
+        return splitInto(list.stream().map(t -> t.id).toList()).chain(children -> views(list, byTicket, children));
+    }
+
+    private Uni<List<Ticket>> views(List<TicketEntity> list, Map<Long, List<TicketEvent>> byTicket,
+                                    Map<Long, List<Long>> children) {
         LocalDate today = LocalDate.now(clock);
         CalendarDays days = days();
         List<String> codes = list.stream().flatMap(t -> Stream.of(t.regionCode, t.handlerRegion))
                 .filter(java.util.Objects::nonNull).distinct().toList();
-        return splitInto(list.stream().map(t -> t.id).toList()).chain(children -> regions.names(codes).map(names -> list.stream().map(t -> {
+        return regions.names(codes).map(names -> list.stream().map(t -> {
             LocalDate due = dueOf(t);
             boolean overdue = due != null && today.isAfter(due);
             return new Ticket(t.id, t.ticketNo, t.channel, t.category, t.status, t.title, t.description, t.regionCode,
@@ -366,7 +372,7 @@ public class TicketService {
                     children.getOrDefault(t.id, List.of()), t.caseId, t.externalNo,
                     t.photoIds == null ? List.of() : t.photoIds, t.createdAt, t.version,
                     byTicket.getOrDefault(t.id, List.of()));
-        }).toList()));
+        }).toList());
     }
 
     /** The tickets split from each of the given ones, in order (on the pool: views are also built without a session). */
