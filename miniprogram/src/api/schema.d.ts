@@ -2539,7 +2539,7 @@ export interface components {
         NewApiClient: {
             name: string;
             regionCode: string;
-            /** @description 授权范围：alerts:push, households:read, regions:read, monitoring:read */
+            /** @description 授权范围：alerts:push, households:read, regions:read, monitoring:read, tickets:push */
             scopes: string[];
         };
         ApiClient: {
