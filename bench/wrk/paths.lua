@@ -2,7 +2,8 @@
 -- bench/Prepare.java, and prints one machine-readable RESULT line with p50/p95/p99 (wrk's --latency has no p95).
 -- Usage: SCENARIO=search BENCH_DIR=/tmp/x wrk -t2 -c200 -d20s -s bench/wrk/paths.lua http://127.0.0.1:8080
 -- MAX_REQUESTS (optional) stops each of wrk's THREADS (default 2) after its share of that many answers; -d bounds
--- the time.
+-- the time. RATE (optional, requests/s over all connections; CONNS = wrk -c) spaces each connection's requests
+-- (Poisson gaps) so that the run offers about that rate instead of as many as it can.
 local scenario = os.getenv("SCENARIO")
 local dir = os.getenv("BENCH_DIR")
 local requests = {}
@@ -35,12 +36,20 @@ if max then
   end
 end
 
+local rate = tonumber(os.getenv("RATE") or "")
+if rate then
+  local mean = tonumber(os.getenv("CONNS") or "200") * 1000 / rate
+  function delay()
+    return -mean * math.log(1 - math.random())
+  end
+end
+
 function done(summary, latency, requests)
   local secs = summary.duration / 1e6
   local e = summary.errors
   io.write(string.format(
-    "RESULT scenario=%s requests=%d seconds=%.1f rps=%.1f p50=%.1f p95=%.1f p99=%.1f max=%.1f errors=%d non2xx=%d\n",
-    scenario, summary.requests, secs, summary.requests / secs,
+    "RESULT scenario=%s%s requests=%d seconds=%.1f rps=%.1f p50=%.1f p95=%.1f p99=%.1f max=%.1f errors=%d non2xx=%d\n",
+    scenario, rate and ("@" .. rate) or "", summary.requests, secs, summary.requests / secs,
     latency:percentile(50) / 1000, latency:percentile(95) / 1000, latency:percentile(99) / 1000,
     latency.max / 1000, e.connect + e.read + e.write + e.timeout, e.status))
 end

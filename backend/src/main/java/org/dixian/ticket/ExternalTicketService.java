@@ -19,8 +19,12 @@ import org.hibernate.JDBCException;
 import org.hibernate.exception.ConstraintViolationException;
 
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Third-party platforms (a city's 12345, a department's hotline) push tickets with client credentials and pull
@@ -60,6 +64,7 @@ public class ExternalTicketService {
     private final FieldCipher cipher;
     private final BlindIndex index;
     private final Pool pool;
+    private final Map<String, String> platformNames = new ConcurrentHashMap<>();
 
     public ExternalTicketService(TicketService tickets, ApiClientService clients, RegionService regions, FieldCipher cipher,
                                  BlindIndex index, Pool pool) {
@@ -85,26 +90,46 @@ public class ExternalTicketService {
             return find(scope, in.externalNo());
         }).chain(found -> found != null
                 ? Uni.createFrom().item(new Pushed(found, false))
-                : clients.name(scope.subject())
-                        .chain(name -> insert(scope, in, name == null ? scope.subject() : name))
-                        .chain(() -> find(scope, in.externalNo()))
+                : platformName(scope.subject())
+                        .chain(name -> insert(scope, in, name))
                         .map(made -> new Pushed(made, true))
                         // Another push of the same number committed first: answer with its ticket.
                         .onFailure(ExternalTicketService::sameNumber)
                         .recoverWithUni(() -> find(scope, in.externalNo()).map(made -> new Pushed(made, false))));
     }
 
+    /** The new ticket as its platform sees it, from what was written (nothing has happened to it yet). */
     @WithTransaction
-    Uni<Long> insert(Scope scope, ExternalTicket in, String platform) {
+    Uni<ExternalTicketStatus> insert(Scope scope, ExternalTicket in, String platform) {
         TicketEntity t = tickets.newTicket(in.channel(), in.category(), in.title(), in.description(), in.regionCode(),
                 TicketRules.acceptingUnit(in.regionCode()));
+        // As the database keeps it, so that this answer and later reads agree to the microsecond.
+        t.createdAt = t.createdAt.truncatedTo(ChronoUnit.MICROS);
+        t.updatedAt = t.createdAt;
         t.anonymous = Boolean.TRUE.equals(in.anonymous());
         t.complainantNameEnc = t.anonymous ? null : cipher.encrypt(TicketService.blankToNull(in.complainantName()));
         t.complainantPhoneEnc = t.anonymous ? null : cipher.encrypt(in.complainantPhone());
         t.complainantPhoneHash = t.anonymous || in.complainantPhone() == null ? null : index.of("phone", in.complainantPhone());
         t.clientId = scope.subject();
         t.externalNo = in.externalNo();
-        return tickets.register(t, scope, "第三方平台推送（" + platform + "）");
+        return tickets.register(t, scope, "第三方平台推送（" + platform + "）")
+                .map(id -> new ExternalTicketStatus(t.externalNo, t.ticketNo, t.status, null, null, null, null, null, null,
+                        t.updatedAt.withOffsetSameInstant(ZoneOffset.UTC)));
+    }
+
+    /** The client's registered name for the REGISTERED step (its id if unknown); names are never changed, so kept. */
+    private Uni<String> platformName(String clientId) {
+        String known = platformNames.get(clientId);
+        if (known != null) {
+            return Uni.createFrom().item(known);
+        }
+        return clients.name(clientId).map(name -> {
+            String shown = name == null ? clientId : name;
+            if (platformNames.size() < 10_000) {
+                platformNames.put(clientId, shown);
+            }
+            return shown;
+        });
     }
 
     /** One of the calling platform's tickets by its external number (404 for any other). */
