@@ -232,11 +232,11 @@ public class TicketService {
      * filter with OR, the same list read and sorted every open ticket of the unit: 2–4 ms of database time for a
      * township with 1,500 open tickets, the limit of the inbox at 1,000,000 tickets (src-docs/performance.md).
      */
-    private static final String TODO = """
-            select id from (
+    /** One kind of todo work, read in index order and cut at the page size; the kinds are then merged. */
+    private static final String TODO_BRANCH = """
                 (select t.id, not t.supervised as s, coalesce(t.supervise_due, t.handle_due, t.accept_due, t.rate_from) as due
                    from ticket t
-                  where t.status = 'REGISTERED' and t.accept_region = $1
+                  where %s
                     and ($5::text is null or t.status = $5)
                     and (not $6 or coalesce(t.supervise_due, t.handle_due, t.accept_due) < $4)
                     and ($7::bigint is null or (not t.supervised, coalesce(t.supervise_due, t.handle_due, t.accept_due, t.rate_from), t.id)
@@ -244,45 +244,14 @@ public class TicketService {
                             (select coalesce(a.supervise_due, a.handle_due, a.accept_due, a.rate_from) from ticket a where a.id = $7), $7))
                   order by not t.supervised, coalesce(t.supervise_due, t.handle_due, t.accept_due, t.rate_from), t.id
                   limit $8)
-                union all
-                (select t.id, not t.supervised as s, coalesce(t.supervise_due, t.handle_due, t.accept_due, t.rate_from) as due
-                   from ticket t
-                  where t.status = 'HANDLING' and t.handler_region = $1
-                    and ($5::text is null or t.status = $5)
-                    and (not $6 or coalesce(t.supervise_due, t.handle_due, t.accept_due) < $4)
-                    and ($7::bigint is null or (not t.supervised, coalesce(t.supervise_due, t.handle_due, t.accept_due, t.rate_from), t.id)
-                         > ((select not a.supervised from ticket a where a.id = $7),
-                            (select coalesce(a.supervise_due, a.handle_due, a.accept_due, a.rate_from) from ticket a where a.id = $7), $7))
-                  order by not t.supervised, coalesce(t.supervise_due, t.handle_due, t.accept_due, t.rate_from), t.id
-                  limit $8)
-                union all
-                (select t.id, not t.supervised as s, coalesce(t.supervise_due, t.handle_due, t.accept_due, t.rate_from) as due
-                   from ticket t
-                  where t.status = 'HANDLING' and t.extension_pending_days is not null and t.handler_region <> $1
-                    and t.handler_region >= $2 and t.handler_region < $3
-                    and right(t.handler_region, 12 - $9) = repeat('0', 12 - $9)
-                    and ($5::text is null or t.status = $5)
-                    and (not $6 or coalesce(t.supervise_due, t.handle_due, t.accept_due) < $4)
-                    and ($7::bigint is null or (not t.supervised, coalesce(t.supervise_due, t.handle_due, t.accept_due, t.rate_from), t.id)
-                         > ((select not a.supervised from ticket a where a.id = $7),
-                            (select coalesce(a.supervise_due, a.handle_due, a.accept_due, a.rate_from) from ticket a where a.id = $7), $7))
-                  order by not t.supervised, coalesce(t.supervise_due, t.handle_due, t.accept_due, t.rate_from), t.id
-                  limit $8)
-                union all
-                (select t.id, not t.supervised as s, coalesce(t.supervise_due, t.handle_due, t.accept_due, t.rate_from) as due
-                   from ticket t
-                  where t.status = 'REPLIED' and t.accept_region = $1 and t.rate_from <= $4
-                    and ($5::text is null or t.status = $5)
-                    and (not $6 or coalesce(t.supervise_due, t.handle_due, t.accept_due) < $4)
-                    and ($7::bigint is null or (not t.supervised, coalesce(t.supervise_due, t.handle_due, t.accept_due, t.rate_from), t.id)
-                         > ((select not a.supervised from ticket a where a.id = $7),
-                            (select coalesce(a.supervise_due, a.handle_due, a.accept_due, a.rate_from) from ticket a where a.id = $7), $7))
-                  order by not t.supervised, coalesce(t.supervise_due, t.handle_due, t.accept_due, t.rate_from), t.id
-                  limit $8)
-                ) u
-             order by s, due, id
-             limit $8
             """;
+    private static final String TODO = "select id from (\n" + String.join("                union all\n", Stream.of(
+            "t.status = 'REGISTERED' and t.accept_region = $1",
+            "t.status = 'HANDLING' and t.handler_region = $1",
+            "t.status = 'HANDLING' and t.extension_pending_days is not null and t.handler_region <> $1 and t.handler_region >= $2 and t.handler_region < $3 and right(t.handler_region, 12 - $9) = repeat('0', 12 - $9)",
+            "t.status = 'REPLIED' and t.accept_region = $1 and t.rate_from <= $4"
+            ).map(TODO_BRANCH::formatted).toList()) + "                ) u\n             order by s, due, id\n             limit $8\n";
+
     private static final String ALL = """
             select t.id from ticket t
              where ((t.region_code >= $1 and t.region_code < $2) or (t.handler_region >= $1 and t.handler_region < $2))
