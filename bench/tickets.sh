@@ -14,6 +14,7 @@
 #  5. ticket statistics (GET /api/tickets/stats) of the province, a city, a county and a township, five times each;
 #  6. ticket creation: POST /api/external/tickets by a platform of the province (bench/wrk/push.lua, a new number per
 #     request) as fast as <concurrency> connections go, then pgbench writing the same rows (bench/sql/ticket-push.sql).
+# Each run leaves its pushes and pgbench rows (about 130,000 registered tickets); RESET=1 removes them first.
 # Usage: bench/tickets.sh [size=province] [concurrency=200] [seconds=20]
 #        (after ./mvnw -B -q -o -pl backend -am -DskipTests package; apt-get install -y wrk postgresql-contrib)
 set -euo pipefail
@@ -29,6 +30,10 @@ URL="http://127.0.0.1:$PORT"
 TODAY=$(TZ=Asia/Shanghai date +%F)
 
 # ---- 1. tickets ----
+if [ -n "${RESET:-}" ]; then
+  echo "RESET: removing the tickets earlier runs pushed (bench/sql/tickets-reset.sql)"
+  psql -f bench/sql/tickets-reset.sql
+fi
 have=$(psql -c "select count(*) from ticket where ticket_no like 'TB%'")
 if [ "$have" -lt "$TICKETS" ]; then
   t0=$(date +%s.%N)
