@@ -193,7 +193,7 @@ public class ChainService {
                             "县级审定纳入监测对象（识别案件编号 " + c.id + "）")
                     .chain(() -> outbox.enqueue(NATIONAL_SYNC, "case:" + c.id + ":approved", sync))
                     .chain(() -> events.append(c.id, "MONITORING_STARTED", c.stage, scope, now,
-                            "纳入监测对象，监测类型：" + monitoringName(in.monitoringType()) + "，自 " + today + " 起监测", null))
+                            "纳入监测对象，监测类型：" + org.dixian.household.Labels.monitoringType(in.monitoringType()) + "，自 " + today + " 起监测", null))
                     .chain(() -> notices.farmer(c, "申报已认定", "经县级审定，您家已纳入防止返贫监测对象，将落实帮扶措施"));
         });
     }
@@ -249,13 +249,5 @@ public class ChainService {
             throw ApiException.invalid("reason", in.decision() == CaseDecision.REJECT ? "不通过时请填写理由" : "退回时请填写理由");
         }
         return reason;
-    }
-
-    static String monitoringName(org.dixian.household.MonitoringType type) {
-        return switch (type) {
-            case UNSTABLE_LIFTED -> "脱贫不稳定户";
-            case MARGINAL -> "边缘易致贫户";
-            case SUDDEN_HARDSHIP -> "突发严重困难户";
-        };
     }
 }

@@ -84,7 +84,7 @@ public class NoticeService {
                                 list.stream().map(c -> {
                                     HouseholdService.Head h = c.householdId == null ? null : heads.get(c.householdId);
                                     CaseVillageReviewEntity r = passed.get(c.id);
-                                    return new VillageNotice(c.id, maskName(h != null ? h.name() : c.applicantName),
+                                    return new VillageNotice(c.id, java.util.Objects.requireNonNullElse(Masking.name(h != null ? h.name() : c.applicantName), "*"),
                                             h == null ? null : h.memberCount(),
                                             c.riskTypes.stream().map(RiskType::valueOf).toList(),
                                             r == null ? null : r.opinion,
@@ -194,15 +194,5 @@ public class NoticeService {
     private Objection view(ObjectionEntity o, ObjectionAnswerEntity a) {
         return new Objection(o.id, o.caseId, o.content, o.contactName, Masking.phone(cipher.decrypt(o.contactPhoneEnc)),
                 o.filedAt, a == null, a == null ? null : a.answer, a == null ? null : a.at, a == null ? null : a.actor.role);
-    }
-
-    /** 张三 → 张*, 欧阳小明 → 欧***: the family name stays, enough for neighbours to recognise, nothing more. */
-    static String maskName(String name) {
-        if (name == null || name.isBlank()) {
-            return "*";
-        }
-        String n = name.trim();
-        int first = n.offsetByCodePoints(0, 1);
-        return n.substring(0, first) + "*".repeat(Math.max(1, n.codePointCount(first, n.length())));
     }
 }

@@ -3,7 +3,7 @@ package org.dixian.household;
 import java.util.Map;
 
 /** Chinese names of the registry's code lists, for exports and templates (glossary of DOMAIN.md). */
-final class Labels {
+public final class Labels {
     private static final Map<HouseholdCategory, String> CATEGORY = Map.of(
             HouseholdCategory.GENERAL, "一般农户", HouseholdCategory.LIFTED, "脱贫户", HouseholdCategory.MONITORED, "监测对象");
     private static final Map<MonitoringType, String> MONITORING = Map.of(
@@ -71,7 +71,7 @@ final class Labels {
         return CATEGORY.get(c);
     }
 
-    static String monitoringType(MonitoringType t) {
+    public static String monitoringType(MonitoringType t) {
         return MONITORING.get(t);
     }
 

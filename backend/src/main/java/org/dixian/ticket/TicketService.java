@@ -332,7 +332,7 @@ public class TicketService {
             boolean overdue = due != null && today.isAfter(due);
             return new Ticket(t.id, t.ticketNo, t.channel, t.category, t.status, t.title, t.description, t.regionCode,
                     names.get(t.regionCode), t.householdId, t.anonymous,
-                    t.anonymous ? null : maskName(cipher.decrypt(t.complainantNameEnc)),
+                    t.anonymous ? null : Masking.name(cipher.decrypt(t.complainantNameEnc)),
                     t.anonymous ? null : Masking.phone(cipher.decrypt(t.complainantPhoneEnc)),
                     t.handlerRegion, t.handlerRegion == null ? null : names.get(t.handlerRegion), t.acceptDue,
                     t.handleDue, overdue, overdue ? days.workingDaysBetween(due, today) : 0, t.supervised,
@@ -590,16 +590,6 @@ public class TicketService {
 
     static String blankToNull(String s) {
         return s == null || s.isBlank() ? null : s.trim();
-    }
-
-    /** 张三 → 张*: the family name stays. */
-    static String maskName(String name) {
-        if (name == null || name.isBlank()) {
-            return null;
-        }
-        String n = name.trim();
-        int first = n.offsetByCodePoints(0, 1);
-        return n.substring(0, first) + "*".repeat(Math.max(1, n.codePointCount(first, n.length())));
     }
 
     static String statusName(TicketStatus s) {

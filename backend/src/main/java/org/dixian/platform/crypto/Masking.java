@@ -5,6 +5,16 @@ public final class Masking {
     private Masking() {
     }
 
+    /** 张三 → 张*, 欧阳小明 → 欧***: the family name stays, enough for neighbours to recognise; null for none. */
+    public static String name(String name) {
+        if (name == null || name.isBlank()) {
+            return null;
+        }
+        String n = name.trim();
+        int first = n.offsetByCodePoints(0, 1);
+        return n.substring(0, first) + "*".repeat(Math.max(1, n.codePointCount(first, n.length())));
+    }
+
     /** 13812345678 → 138****5678 */
     public static String phone(String phone) {
         if (phone == null) {

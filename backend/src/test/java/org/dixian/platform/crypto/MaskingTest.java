@@ -8,6 +8,16 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 class MaskingTest {
 
     @Test
+    void name() {
+        assertEquals("张*", Masking.name("张三"));
+        assertEquals("王**", Masking.name(" 王小二 "));
+        assertEquals("欧***", Masking.name("欧阳小明"));
+        assertEquals("李*", Masking.name("李"));
+        assertEquals(null, Masking.name(" "));
+        assertEquals(null, Masking.name(null));
+    }
+
+    @Test
     void phone() {
         assertEquals("139****5678", Masking.phone("13912345678"));
         assertEquals("138****0004", Masking.phone("13800000004"));
