@@ -70,7 +70,7 @@ public class PolicyMatchService {
 
     /** Why the household does or does not meet the policy: farmers for their own household, cadres in their region. */
     public Uni<PolicyExplanation> explain(Scope scope, long policyId, Long householdId) {
-        return policies.viewer(scope).chain(v -> {
+        return policies.viewer(scope).chain(v -> policies.loadVisible(v, policyId).chain(p -> {
             long hh;
             if (!v.cadre()) {
                 if (householdId != null && householdId.longValue() != v.householdId()) {
@@ -82,15 +82,15 @@ public class PolicyMatchService {
             } else {
                 hh = householdId;
             }
-            return policies.loadVisible(v, policyId).chain(p -> reads.facts(List.of(hh)).chain(found -> {
+            return reads.facts(List.of(hh)).chain(found -> {
                 if (found.isEmpty() || (v.cadre() && !scope.covers(found.get(0).regionCode()))) {
                     throw ApiException.notFound("未找到该农户，或不在您的管辖范围内");
                 }
                 HouseholdFacts h = found.get(0);
                 return regions.names(List.of(p.regionCode())).map(n -> n.getOrDefault(p.regionCode(), p.regionCode()))
                         .chain(regionName -> explanation(p, h, regionName));
-            }));
-        });
+            });
+        }));
     }
 
     private Uni<PolicyExplanation> explanation(Policy p, HouseholdFacts h, String regionName) {

@@ -54,7 +54,7 @@ public class PolicyReads {
         List<Object> args = new ArrayList<>();
         String where = where(v, q, category, status, onlyWithConditions, args);
         List<String> words = words(q);
-        StringBuilder titleRank = new StringBuilder("0");
+        StringBuilder titleRank = new StringBuilder();
         List<Object> pageArgs = new ArrayList<>(args);
         if (!words.isEmpty()) {
             List<String> inTitle = new ArrayList<>();
@@ -62,14 +62,14 @@ public class PolicyReads {
                 pageArgs.add(like(w));
                 inTitle.add("p.title ilike $" + pageArgs.size());
             }
-            titleRank = new StringBuilder("case when " + String.join(" and ", inTitle) + " then 0 else 1 end");
+            titleRank = new StringBuilder("case when " + String.join(" and ", inTitle) + " then 0 else 1 end, ");
         }
         pageArgs.add(offset);
         String off = "$" + pageArgs.size();
         pageArgs.add(limit);
         String lim = "$" + pageArgs.size();
         String page = "select " + LIST_COLUMNS + " from policy p where " + where + " order by " + titleRank
-                + ", coalesce(p.published_at, p.created_at) desc, p.id desc offset " + off + " limit " + lim;
+                + "coalesce(p.published_at, p.created_at) desc, p.id desc offset " + off + " limit " + lim;
         String count = "select count(*) from policy p where " + where;
         return pool.preparedQuery(page).execute(Tuple.from(pageArgs)).chain(rows -> {
             List<Listed> items = new ArrayList<>();
