@@ -142,7 +142,7 @@ public final class SqlConditions {
     }
 
     private String number(BigDecimal n) {
-        return param(n.toPlainString()) + "::numeric";
+        return param(n.toPlainString()) + "::text::numeric";
     }
 
     private String today() {
@@ -162,8 +162,8 @@ public final class SqlConditions {
                 amounts.add(thresholds.threshold(province, y).toPlainString());
             }
             thresholdParams = "coalesce((select t.amount from unnest(" + param(years.toArray(Integer[]::new))
-                    + "::int[], " + param(amounts.toArray(String[]::new)) + "::numeric[]) t(year, amount) where t.year = inc.year), "
-                    + param(thresholds.fallback().toPlainString()) + "::numeric)";
+                    + "::int[], " + param(amounts.toArray(String[]::new)) + "::text[]::numeric[]) t(year, amount) where t.year = inc.year), "
+                    + param(thresholds.fallback().toPlainString()) + "::text::numeric)";
         }
         return thresholdParams;
     }
