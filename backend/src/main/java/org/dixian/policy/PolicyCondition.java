@@ -49,8 +49,4 @@ public record PolicyCondition(List<PolicyCondition> all, List<PolicyCondition> a
     public static PolicyCondition is(PolicyFact fact, boolean yes) {
         return new PolicyCondition(null, null, null, null, fact, yes ? ConditionOp.IS_TRUE : ConditionOp.IS_FALSE, null, null);
     }
-
-    boolean isLeaf() {
-        return fact != null;
-    }
 }
