@@ -47,12 +47,14 @@ public class DemoData {
     private final boolean enabled;
     private final AccountService accounts;
     private final ApiClientService clients;
+    private final DemoPolicies policies;
 
     public DemoData(@ConfigProperty(name = "dixian.demo.enabled") boolean enabled, AccountService accounts,
-                    ApiClientService clients) {
+                    ApiClientService clients, DemoPolicies policies) {
         this.enabled = enabled;
         this.accounts = accounts;
         this.clients = clients;
+        this.policies = policies;
     }
 
     /** After the regions are loaded (priority 10); start-up thread, so waiting here is allowed. */
@@ -78,11 +80,17 @@ public class DemoData {
 
     private Uni<Void> seed() {
         Uni<Void> chain = Uni.createFrom().voidItem();
+        long[] county = {0};
         for (Seed s : ACCOUNTS) {
             chain = chain.chain(() -> accounts.seed(s.name(), s.phone(), s.region(), s.role(), s.position(), s.openid()))
+                    .invoke(id -> {
+                        if (s.role() == Role.COUNTY_CADRE) {
+                            county[0] = id;
+                        }
+                    })
                     .replaceWithVoid();
         }
         return chain.chain(() -> clients.seed(CLIENT_ID, "县医保局（演示）", CLIENT_SECRET, COUNTY,
-                List.of("alerts:push", "households:read", "regions:read")));
+                List.of("alerts:push", "households:read", "regions:read"))).chain(() -> policies.seed(county[0]));
     }
 }

@@ -1,0 +1,4 @@
+package org.dixian.policy;
+
+public record PolicyCheck(String text, boolean met) {
+}

@@ -1,0 +1,6 @@
+package org.dixian.policy;
+
+/** Lifecycle: draft → published → withdrawn. */
+public enum PolicyStatus {
+    DRAFT, PUBLISHED, WITHDRAWN
+}

@@ -1,0 +1,29 @@
+package org.dixian.policy;
+
+import org.dixian.platform.security.RegionCodes;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Who reads policies and from where: everyone sees the published policies in force of their region and its
+ * ancestors; cadres also see every policy (drafts, withdrawn, expired) of their region and below. A farmer's region
+ * is the village of the bound household.
+ */
+public record Viewer(String region, boolean cadre, LocalDate today, Long householdId) {
+
+    /** The region itself and every region above it. */
+    public List<String> ancestors() {
+        List<String> out = new ArrayList<>();
+        for (int level = 1; level <= RegionCodes.level(region); level++) {
+            out.add(RegionCodes.ancestorAt(region, level));
+        }
+        return out;
+    }
+
+    /** The code range of the region and below (used for cadres only). */
+    public String[] range() {
+        return RegionCodes.range(region);
+    }
+}
