@@ -18,7 +18,11 @@ vi.mock('@/utils/files', async (original) => ({ ...(await original<typeof import
 
 const ok = (data: unknown) => () => ({ statusCode: 200, data })
 const body = (req: FakeRequest) => req.data as Record<string, unknown>
-const query = (req: FakeRequest) => Object.fromEntries(new URLSearchParams(req.url.split('?')[1] ?? ''))
+const query = (req: FakeRequest) => {
+  const found: Record<string, string> = {}
+  new URLSearchParams(req.url.split('?')[1] ?? '').forEach((value, key) => (found[key] = value))
+  return found
+}
 const gets = (p: string) => requests.filter((r) => r.method === 'GET' && path(r) === p)
 
 const aSummary = (over: Partial<PolicySummary> = {}): PolicySummary => ({
