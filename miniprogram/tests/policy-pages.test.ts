@@ -274,6 +274,10 @@ describe('起草政策', () => {
 
     // A member group: member facts only, numeric operators and a number.
     await wrapper.find('.btn-add-member').trigger('tap')
+    await new Promise((r) => setTimeout(r, 700))
+    await settle()
+    expect(wrapper.find('.conditions-incomplete').text()).toBe('条件尚未填完整')
+    expect(wrapper.find('.cond-error').exists()).toBe(false)
     const memberFacts = wrapper.findAll('.cond-1-0 .fact-chip').map((w) => w.text())
     expect(memberFacts).toContain('年龄')
     expect(memberFacts).not.toContain('农户类别')

@@ -214,6 +214,8 @@ export function usePolicyEdit(regionCode: () => string | null | undefined, optio
   const saving = ref(false)
   const preview = ref('')
   const previewing = ref(false)
+  /** Some row is not filled in yet: no preview until it is. */
+  const incomplete = ref(false)
   const keys = useIdempotencyKey()
   let previewTimer: ReturnType<typeof setTimeout> | null = null
   let previewSeq = 0
@@ -259,11 +261,13 @@ export function usePolicyEdit(regionCode: () => string | null | undefined, optio
     const built = rowsToTree(rows.value)
     const seq = ++previewSeq
     if (!built.tree) {
+      incomplete.value = Object.keys(built.errors).length > 0
       preview.value = ''
       rowErrors.value = {}
       return
     }
-    if (Object.keys(built.errors).length) return
+    incomplete.value = Object.keys(built.errors).length > 0
+    if (incomplete.value) return
     previewing.value = true
     try {
       const text = await policiesApi.describe(built.tree)
@@ -389,6 +393,7 @@ export function usePolicyEdit(regionCode: () => string | null | undefined, optio
     saving,
     preview,
     previewing,
+    incomplete,
     fill,
     resetConditions,
     describeNow,
