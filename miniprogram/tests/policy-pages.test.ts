@@ -234,6 +234,7 @@ describe('起草政策', () => {
     serveRoutes(county(), {
       'POST /api/policies/conditions/describe': (req) => {
         const c = JSON.stringify(body(req))
+        if (c.includes('600')) return problem(400, '请求参数有误', '条件有误', [{ field: 'conditions.all[1].member.all[0].number', message: '年龄须在 0 到 120 之间' }])
         return ok({ text: c.includes('AGE') ? '农户类别属于监测对象，且家中有成员年龄不低于 60 岁' : '农户类别属于监测对象' })()
       },
       'POST /api/policies': (req) => {
@@ -286,7 +287,10 @@ describe('起草政策', () => {
     await wrapper.find('.cond-1-0 .cond-number').setValue('600')
     await new Promise((r) => setTimeout(r, 700))
     await settle()
-    expect(wrapper.find('.conditions-preview').text()).toBe('农户类别属于监测对象，且家中有成员年龄不低于 60 岁')
+    // The preview's 400 goes next to the row it is about.
+    expect(wrapper.find('.cond-1-0-error').text()).toBe('年龄须在 0 到 120 之间')
+    expect(wrapper.find('.conditions-preview').exists()).toBe(false)
+    expect(wrapper.find('.conditions-invalid').exists()).toBe(true)
 
     await wrapper.find('.btn-publish').trigger('tap')
     await settle()
@@ -295,6 +299,10 @@ describe('起草政策', () => {
     expect(posts().filter((r) => path(r).endsWith('/publish'))).toHaveLength(0)
 
     await wrapper.find('.cond-1-0 .cond-number').setValue('60')
+    await new Promise((r) => setTimeout(r, 700))
+    await settle()
+    expect(wrapper.find('.cond-1-0-error').exists()).toBe(false)
+    expect(wrapper.find('.conditions-preview').text()).toBe('农户类别属于监测对象，且家中有成员年龄不低于 60 岁')
     await wrapper.find('.btn-publish').trigger('tap')
     await settle()
     const created = posts().filter((r) => path(r) === '/api/policies')
