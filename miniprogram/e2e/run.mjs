@@ -725,6 +725,10 @@ async function main() {
     await scenario('j a complaint from filing to closing', page, () =>
       ticketsWalk({ page, base, screenshots, openLogin, devLogin, api, devToken, textOf }),
     )
+    const { policiesWalk } = await import('./policies.mjs')
+    await scenario('k a policy with conditions reaches the farmer it is for', page, () =>
+      policiesWalk({ page, base, screenshots, household, openLogin, devLogin, api, devToken, textOf }),
+    )
 
     if (consoleErrors.length) console.log(`page errors seen:\n  ${consoleErrors.join('\n  ')}`)
     if (results.some((r) => !r.ok)) printBackendLog(logFile)

@@ -75,6 +75,8 @@ describe('home page', () => {
       '工单待办',
       '通报',
       '统计',
+      '查政策',
+      '政策找人',
       '农户查询',
     ])
     await wrapper.find('.link-ticket-stats').trigger('tap')

@@ -66,6 +66,20 @@ import type {
   RiskType,
   Role,
   TokenPair,
+  ConditionsText,
+  NewPolicy,
+  PoliciesForMe,
+  Policy,
+  PolicyCategory,
+  PolicyCondition,
+  PolicyExplanation,
+  PolicyMatchPage,
+  PolicyNotifyResult,
+  PolicyPage,
+  PolicyReach,
+  PolicyReachUpdate,
+  PolicyStatus,
+  PolicyUpdate,
 } from './types'
 
 export const authApi = {
@@ -284,4 +298,46 @@ export const publicApi = {
     request<VillageNoticeBoard>({ method: 'GET', path: `/api/public/villages/${encodeURIComponent(code)}/notices`, anonymous: true }),
   fileObjection: (caseId: number, body: NewObjection) =>
     request<ObjectionReceipt>({ method: 'POST', path: `/api/public/notices/${caseId}/objections`, body, anonymous: true }),
+}
+
+export interface PolicyQuery {
+  q?: string
+  category?: PolicyCategory
+  /** Cadres only: drafts and withdrawn ones of the own region and below. */
+  status?: PolicyStatus
+  offset?: number
+  limit?: number
+}
+
+export interface PolicyMatchQuery {
+  region?: string
+  reach?: 'RECEIVING' | 'NOT_REACHED'
+  after?: number | null
+  limit?: number
+}
+
+export const policyMatchesExportPath = (id: number) => `/api/policies/${id}/matches/export`
+
+const policyPath = (id: number, action = '') => `/api/policies/${id}${action ? `/${action}` : ''}`
+
+/** Policy documents (政策文件): lookup, publishing, conditions, policies for me and 政策找人. */
+export const policiesApi = {
+  list: (query: PolicyQuery = {}) => http.get<PolicyPage>('/api/policies', { ...query }),
+  get: (id: number) => http.get<Policy>(policyPath(id)),
+  /** A draft; the same key returns the first answer, so a retry cannot create twice. */
+  create: (body: NewPolicy, idempotencyKey: string) => http.post<Policy>('/api/policies', body, { 'Idempotency-Key': idempotencyKey }),
+  update: (id: number, body: PolicyUpdate) => http.post<Policy>(policyPath(id, 'update'), body),
+  publish: (id: number, version: number) => http.post<Policy>(policyPath(id, 'publish'), { version }),
+  withdraw: (id: number, version: number, reason: string) => http.post<Policy>(policyPath(id, 'withdraw'), { version, reason }),
+  /** Checks the conditions and says them in Chinese (the editor's preview); a 400 names the faulty part. */
+  describe: (conditions: PolicyCondition) => http.post<ConditionsText>('/api/policies/conditions/describe', { conditions }),
+  /** Why a household is or is not eligible, condition by condition; a farmer leaves out the household (the own). */
+  explain: (id: number, householdId?: number) => http.get<PolicyExplanation>(policyPath(id, 'explain'), { householdId }),
+  matches: (id: number, query: PolicyMatchQuery = {}) => http.get<PolicyMatchPage>(policyPath(id, 'matches'), { ...query }),
+  /** Notifies the eligible households not notified yet; same key, same answer. */
+  notify: (id: number, region: string | undefined, idempotencyKey: string) =>
+    http.post<PolicyNotifyResult>(policyPath(id, 'notify'), region ? { region } : {}, { 'Idempotency-Key': idempotencyKey }),
+  reach: (id: number, householdId: number, body: PolicyReachUpdate) => http.post<PolicyReach>(policyPath(id, `reach/${householdId}`), body),
+  /** 适合我的政策: the ones the farmer's household meets, and the nearly met ones with what is missing. */
+  forMe: () => http.get<PoliciesForMe>('/api/me/policies'),
 }
