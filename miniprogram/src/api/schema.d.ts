@@ -1237,6 +1237,451 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/departments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 本区划及下级登记的职能部门（可作为工单承办单位） */
+        get: operations["listDepartments"];
+        put?: never;
+        /** 登记职能部门（县级及以上干部或账号管理员，本区划内） */
+        post: operations["createDepartment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/external/assigned-tickets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 部门系统拉取交给本部门办理的工单（客户端凭证，scope tickets:handle；按更新时间） */
+        get: operations["listAssignedTickets"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/external/assigned-tickets/{ticketId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 部门系统查看交给本部门的工单 */
+        get: operations["getAssignedTicket"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/external/assigned-tickets/{ticketId}/complainant": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 部门系统查看投诉人姓名和电话（记入访问日志） */
+        post: operations["revealAssignedComplainant"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/external/assigned-tickets/{ticketId}/actions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 部门系统记录办理情况 */
+        post: operations["recordAssignedAction"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/external/assigned-tickets/{ticketId}/reply": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 部门系统答复投诉人 */
+        post: operations["replyAssignedTicket"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/external/assigned-tickets/{ticketId}/return": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 部门退回（非本部门职责）：交回交办的区划重新交办，时限不变 */
+        post: operations["returnAssignedTicket"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/policies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 查政策：本人区划及上级发布的有效政策（干部另见本区划及下级的草稿和已撤回），按类别和关键词（中文全文检索，命中处标出） */
+        get: operations["listPolicies"];
+        put?: never;
+        /** 起草政策（本级有发布权的干部，县级及以上；面向本区划及下级） */
+        post: operations["createPolicy"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/policies/conditions/describe": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 校验条件表达式并译成中文（编辑时预览） */
+        post: operations["describeConditions"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/policies/{policyId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 政策详情（农户先看通俗摘要；农户查看记为已查看） */
+        get: operations["getPolicy"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/policies/{policyId}/update": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 修改政策（草稿或已发布；条件变化时条件版本加一，历史保留） */
+        post: operations["updatePolicy"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/policies/{policyId}/publish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 发布政策 */
+        post: operations["publishPolicy"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/policies/{policyId}/withdraw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 撤回政策（说明理由） */
+        post: operations["withdrawPolicy"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/policies/{policyId}/explain": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 为什么符合或不符合：逐条说明某户对该政策的条件（干部查本区划内农户；农户只查本户） */
+        get: operations["explainPolicy"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/policies/{policyId}/matches": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 政策找人：本区划内符合条件的农户（已享受 / 未触达），每户附理由 */
+        get: operations["matchPolicy"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/policies/{policyId}/matches/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 政策找人结果导出 Excel */
+        get: operations["exportPolicyMatches"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/policies/{policyId}/notify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 推送给符合条件、尚未通知的农户（微信订阅消息和站内消息；同一户不重复通知） */
+        post: operations["notifyPolicy"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/policies/{policyId}/reach/{householdId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 记录某户对该政策的办理进展（已申请、已享受） */
+        post: operations["markPolicyReach"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/me/policies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 适合我的政策：本户符合的（附一句理由）和差一点符合的（缺什么） */
+        get: operations["policiesForMe"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/notices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 通知公告：本人区划及上级发布的（干部另见本区划及下级的草稿） */
+        get: operations["listNotices"];
+        put?: never;
+        /** 起草通知公告（乡镇级及以上干部，面向本区划及下级） */
+        post: operations["createNotice"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/notices/unread-count": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 未读和待确认的通知数 */
+        get: operations["countUnreadNotices"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/notices/{noticeId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 通知详情（查看即记为已读） */
+        get: operations["getNotice"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/notices/{noticeId}/publish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 发布通知 */
+        post: operations["publishNotice"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/notices/{noticeId}/withdraw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 撤回通知（说明理由） */
+        post: operations["withdrawNotice"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/notices/{noticeId}/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 确认已阅（通知要求确认时） */
+        post: operations["confirmNotice"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/notices/{noticeId}/readers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 发布方查看阅读和确认情况 */
+        get: operations["noticeReaders"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/me/cases": {
         parameters: {
             query?: never;
@@ -1920,14 +2365,25 @@ export interface components {
         TicketAccept: {
             /** Format: int32 */
             version: number;
-            /** @description 承办单位（区划，须在本人区划内） */
-            assignTo: string;
+            /** @description 承办单位（区划，须在本人区划内）；与 departmentId 二选一 */
+            assignTo?: string;
+            /**
+             * Format: int64
+             * @description 承办部门（本人区划内登记的部门）；与 assignTo 二选一
+             */
+            departmentId?: number;
             note?: string;
         };
         TicketAssign: {
             /** Format: int32 */
             version: number;
-            assignTo: string;
+            /** @description 与 departmentId 二选一 */
+            assignTo?: string;
+            /**
+             * Format: int64
+             * @description 与 assignTo 二选一
+             */
+            departmentId?: number;
             reason: string;
         };
         TicketVersionReason: {
@@ -2006,7 +2462,7 @@ export interface components {
             phone?: string | null;
         };
         TicketEvent: {
-            /** @description REGISTERED 登记, ACCEPTED 受理, REFUSED 不予受理, ASSIGNED 交办, REASSIGNED 转办, ACTION 办理情况, REPLIED 答复, EXTENSION_REQUESTED 申请延期, EXTENSION_APPROVED 同意延期, EXTENSION_REFUSED 不同意延期, URGED 催办, SUPERVISED 督办, RATED 评价, FOLLOWED_UP 电话回访, REOPENED 发回重办, CLOSED 办结, AUTO_CLOSED 到期自动办结, MERGED 合并, SPLIT 拆分, SPLIT_FROM 由拆分产生, CASE_OPENED 发起风险识别, BULLETINED 通报 */
+            /** @description REGISTERED 登记, ACCEPTED 受理, REFUSED 不予受理, ASSIGNED 交办, REASSIGNED 转办, ACTION 办理情况, REPLIED 答复, EXTENSION_REQUESTED 申请延期, EXTENSION_APPROVED 同意延期, EXTENSION_REFUSED 不同意延期, URGED 催办, SUPERVISED 督办, RATED 评价, FOLLOWED_UP 电话回访, REOPENED 发回重办, CLOSED 办结, AUTO_CLOSED 到期自动办结, MERGED 合并, SPLIT 拆分, SPLIT_FROM 由拆分产生, CASE_OPENED 发起风险识别, BULLETINED 通报, RETURNED 部门退回 */
             type: string;
             status: components["schemas"]["TicketStatus"];
             actorRole?: components["schemas"]["Role"];
@@ -2015,6 +2471,8 @@ export interface components {
             at: string;
             content?: string | null;
             targetRegion?: string | null;
+            /** @description 交办、转办到的部门名称 */
+            targetDepartment?: string | null;
             /** Format: date */
             due?: string | null;
             satisfaction?: components["schemas"]["Satisfaction"];
@@ -2043,6 +2501,12 @@ export interface components {
             /** @description 承办单位 */
             handlerRegion?: string | null;
             handlerRegionName?: string | null;
+            /**
+             * Format: int64
+             * @description 承办部门（交给部门办理时）
+             */
+            handlerDepartmentId?: number | null;
+            handlerDepartmentName?: string | null;
             /** Format: date */
             acceptDue?: string | null;
             /** Format: date */
@@ -2135,6 +2599,396 @@ export interface components {
             byRegion: components["schemas"]["TicketStatsRow"][];
             byCategory: components["schemas"]["TicketStatsRow"][];
             byChannel: components["schemas"]["TicketStatsRow"][];
+        };
+        /**
+         * @description CIVIL_AFFAIRS 民政, MEDICAL_INSURANCE 医保, DISABLED_FEDERATION 残联, EDUCATION 教育, HOUSING 住建, WATER 水利, HUMAN_RESOURCES 人社, EMERGENCY 应急管理, PUBLIC_SECURITY 公安, AGRICULTURE 农业农村, HEALTH 卫生健康, OTHER 其他
+         * @enum {string}
+         */
+        DepartmentKind: "CIVIL_AFFAIRS" | "MEDICAL_INSURANCE" | "DISABLED_FEDERATION" | "EDUCATION" | "HOUSING" | "WATER" | "HUMAN_RESOURCES" | "EMERGENCY" | "PUBLIC_SECURITY" | "AGRICULTURE" | "HEALTH" | "OTHER";
+        NewDepartment: {
+            /** @description 如 某某县民政局 */
+            name: string;
+            kind: components["schemas"]["DepartmentKind"];
+            /** @description 部门所属区划（县级及以上，须在本人区划内） */
+            regionCode: string;
+            /** @description 办公电话 */
+            contactPhone?: string;
+            /** @description 办理交办工单的部门系统（已登记、含 tickets:handle 授权、同一区划） */
+            clientId?: string;
+        };
+        Department: {
+            /** Format: int64 */
+            id: number;
+            name: string;
+            kind: components["schemas"]["DepartmentKind"];
+            regionCode: string;
+            regionName?: string | null;
+            contactPhone?: string | null;
+            clientId?: string | null;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        AssignedTicketPage: {
+            items: components["schemas"]["Ticket"][];
+            /** Format: date-time */
+            nextUpdatedAfter?: string | null;
+        };
+        /**
+         * @description HEALTH 健康医疗, EDUCATION 教育, HOUSING 住房, EMPLOYMENT 就业, INDUSTRY 产业, MICROCREDIT 小额信贷, INSURANCE 保险, SOCIAL_ASSISTANCE 社会救助, OTHER 其他
+         * @enum {string}
+         */
+        PolicyCategory: "HEALTH" | "EDUCATION" | "HOUSING" | "EMPLOYMENT" | "INDUSTRY" | "MICROCREDIT" | "INSURANCE" | "SOCIAL_ASSISTANCE" | "OTHER";
+        /**
+         * @description DRAFT 草稿, PUBLISHED 已发布, WITHDRAWN 已撤回
+         * @enum {string}
+         */
+        PolicyStatus: "DRAFT" | "PUBLISHED" | "WITHDRAWN";
+        /**
+         * @description 户的事实：CATEGORY 农户类别, MONITORING_TYPE 监测对象类型, RISK_TYPE 风险类型（任一）, REGION 所在区划（前缀）, INCOME_PER_CAPITA 最近年度人均纯收入（元）, INCOME_THRESHOLD_RATIO 人均纯收入 / 当年本省监测范围, HOUSING_SAFE 住房安全, WATER_SAFE 饮水安全, RISK_ELIMINATED 风险已消除, MEMBER_COUNT 家庭人口；成员的事实（只能用在 member 内）：AGE 年龄, GENDER 性别, RELATION 与户主关系, HEALTH 健康状况, DISABILITY_GRADE 残疾等级（1 级最重）, SCHOOLING_STATUS 在校生状况, LABOR_ABILITY 劳动能力, WORK_STATUS 务工状况, WORK_PLACE 务工地点, ASSISTANCE_STATUS 低保特困, MEDICAL_INSURED 参加医保, PENSION_INSURED 参加养老保险
+         * @enum {string}
+         */
+        PolicyFact: "CATEGORY" | "MONITORING_TYPE" | "RISK_TYPE" | "REGION" | "INCOME_PER_CAPITA" | "INCOME_THRESHOLD_RATIO" | "HOUSING_SAFE" | "WATER_SAFE" | "RISK_ELIMINATED" | "MEMBER_COUNT" | "AGE" | "GENDER" | "RELATION" | "HEALTH" | "DISABILITY_GRADE" | "SCHOOLING_STATUS" | "LABOR_ABILITY" | "WORK_STATUS" | "WORK_PLACE" | "ASSISTANCE_STATUS" | "MEDICAL_INSURED" | "PENSION_INSURED";
+        /**
+         * @description IN 属于 values 之一, NOT_IN 不属于, LT 小于, LE 不超过, GT 大于, GE 不低于（与 number 比较）, IS_TRUE 是, IS_FALSE 否；事实为空时该项不成立
+         * @enum {string}
+         */
+        ConditionOp: "IN" | "NOT_IN" | "LT" | "LE" | "GT" | "GE" | "IS_TRUE" | "IS_FALSE";
+        /** @description 条件表达式（每个节点只用一种写法）：all 全部满足, any 满足其一, not 不满足, member 家中有成员满足（内部只用成员事实）, 或单项 fact + op + values / number。最多 6 层、50 项。 */
+        PolicyCondition: {
+            all?: components["schemas"]["PolicyCondition"][];
+            any?: components["schemas"]["PolicyCondition"][];
+            not?: components["schemas"]["PolicyCondition"];
+            member?: components["schemas"]["PolicyCondition"];
+            fact?: components["schemas"]["PolicyFact"];
+            op?: components["schemas"]["ConditionOp"];
+            values?: string[];
+            number?: number;
+        };
+        ConditionsRequest: {
+            conditions: components["schemas"]["PolicyCondition"];
+        };
+        ConditionsText: {
+            /** @description 条件的中文说明 */
+            text: string;
+        };
+        NewPolicy: {
+            title: string;
+            /** @description 文号 */
+            docNo?: string;
+            /** @description 发文机关 */
+            issuer: string;
+            /** @description 发布区划（本人区划） */
+            regionCode: string;
+            category: components["schemas"]["PolicyCategory"];
+            /** Format: date */
+            effectiveFrom: string;
+            /**
+             * Format: date
+             * @description 失效日期（含），不填为长期
+             */
+            effectiveTo?: string;
+            /** @description 给农户看的通俗说明 */
+            summary: string;
+            /** @description 享受什么（一句话） */
+            benefit?: string;
+            /** @description 全文（富文本，保存时清理为安全的 HTML） */
+            body?: string;
+            attachmentIds?: number[];
+            conditions?: components["schemas"]["PolicyCondition"];
+        };
+        PolicyUpdate: {
+            /** Format: int32 */
+            version: number;
+            title: string;
+            docNo?: string;
+            issuer: string;
+            category: components["schemas"]["PolicyCategory"];
+            /** Format: date */
+            effectiveFrom: string;
+            /** Format: date */
+            effectiveTo?: string;
+            summary: string;
+            benefit?: string;
+            body?: string;
+            attachmentIds?: number[];
+            conditions?: components["schemas"]["PolicyCondition"];
+            /** @description 修改说明（已发布的政策必填） */
+            reason?: string;
+        };
+        PolicyVersion: {
+            /** Format: int32 */
+            version: number;
+        };
+        PolicyVersionReason: {
+            /** Format: int32 */
+            version: number;
+            reason: string;
+        };
+        PolicyEvent: {
+            /** @description CREATED 起草, UPDATED 修改, PUBLISHED 发布, WITHDRAWN 撤回, NOTIFIED 推送 */
+            type: string;
+            actorRole?: components["schemas"]["Role"];
+            actorRegion?: string | null;
+            /** Format: date-time */
+            at: string;
+            reason?: string | null;
+            /** Format: int32 */
+            conditionsVersion?: number | null;
+        };
+        PolicyReachCounts: {
+            /** Format: int64 */
+            notified: number;
+            /** Format: int64 */
+            viewed: number;
+            /** Format: int64 */
+            applied: number;
+            /** Format: int64 */
+            receiving: number;
+        };
+        Policy: {
+            /** Format: int64 */
+            id: number;
+            title: string;
+            docNo?: string | null;
+            issuer: string;
+            regionCode: string;
+            regionName?: string | null;
+            category: components["schemas"]["PolicyCategory"];
+            status: components["schemas"]["PolicyStatus"];
+            /** Format: date */
+            effectiveFrom: string;
+            /** Format: date */
+            effectiveTo?: string | null;
+            summary: string;
+            benefit?: string | null;
+            /** @description 已清理的 HTML */
+            body?: string | null;
+            attachmentIds: number[];
+            conditions?: components["schemas"]["PolicyCondition"];
+            /** @description 条件的中文说明 */
+            conditionsText?: string | null;
+            /** Format: int32 */
+            conditionsVersion: number;
+            /** Format: date-time */
+            publishedAt?: string | null;
+            /** Format: date-time */
+            withdrawnAt?: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: int32 */
+            version: number;
+            events: components["schemas"]["PolicyEvent"][];
+            reach?: components["schemas"]["PolicyReachCounts"];
+        };
+        TextPart: {
+            text: string;
+            /** @description 是否为检索命中的部分 */
+            hit: boolean;
+        };
+        PolicySummary: {
+            /** Format: int64 */
+            id: number;
+            title: string;
+            docNo?: string | null;
+            issuer: string;
+            regionCode: string;
+            regionName?: string | null;
+            category: components["schemas"]["PolicyCategory"];
+            status: components["schemas"]["PolicyStatus"];
+            /** Format: date */
+            effectiveFrom: string;
+            /** Format: date */
+            effectiveTo?: string | null;
+            summary: string;
+            benefit?: string | null;
+            /** Format: date-time */
+            publishedAt?: string | null;
+            /** @description 标题按检索命中切分 */
+            titleParts: components["schemas"]["TextPart"][];
+            summaryParts: components["schemas"]["TextPart"][];
+        };
+        PolicyPage: {
+            items: components["schemas"]["PolicySummary"][];
+            /** Format: int64 */
+            total: number;
+        };
+        PolicyFit: {
+            policy: components["schemas"]["PolicySummary"];
+            /** @description 一句话理由 */
+            reason: string;
+            /** @description 差一点符合时还缺的条件 */
+            missing: string[];
+        };
+        PoliciesForMe: {
+            /** Format: int64 */
+            householdId: number;
+            eligible: components["schemas"]["PolicyFit"][];
+            nearlyMet: components["schemas"]["PolicyFit"][];
+        };
+        PolicyCheck: {
+            text: string;
+            met: boolean;
+        };
+        PolicyExplanation: {
+            /** Format: int64 */
+            policyId: number;
+            /** Format: int64 */
+            householdId: number;
+            eligible: boolean;
+            reason: string;
+            checks: components["schemas"]["PolicyCheck"][];
+            missing: string[];
+        };
+        /**
+         * @description NOTIFIED 已通知, VIEWED 已查看, APPLIED 已申请, RECEIVING 已享受
+         * @enum {string}
+         */
+        PolicyReachStatus: "NOTIFIED" | "VIEWED" | "APPLIED" | "RECEIVING";
+        PolicyMatch: {
+            /** Format: int64 */
+            householdId: number;
+            householdNo: string;
+            /** @description 户主姓名（脱敏） */
+            headName?: string | null;
+            regionCode: string;
+            regionName?: string | null;
+            reach?: components["schemas"]["PolicyReachStatus"];
+            reason: string;
+        };
+        PolicyMatchPage: {
+            /** Format: int64 */
+            policyId: number;
+            region: string;
+            /** Format: int64 */
+            eligible: number;
+            /**
+             * Format: int64
+             * @description 已享受
+             */
+            receiving: number;
+            /**
+             * Format: int64
+             * @description 未触达（未通知也未享受）
+             */
+            notReached: number;
+            items: components["schemas"]["PolicyMatch"][];
+            /** Format: int64 */
+            nextAfter?: number | null;
+        };
+        PolicyNotifyRequest: {
+            /** @description 默认本人区划 */
+            region?: string;
+        };
+        PolicyNotifyResult: {
+            /** Format: int64 */
+            eligible: number;
+            /**
+             * Format: int64
+             * @description 本次通知的户数
+             */
+            notified: number;
+            /** Format: int64 */
+            alreadyNotified: number;
+            /**
+             * Format: int64
+             * @description 未绑定小程序、无法推送的户数
+             */
+            withoutAccount: number;
+        };
+        PolicyReachUpdate: {
+            status: components["schemas"]["PolicyReachStatus"];
+            note?: string;
+        };
+        PolicyReach: {
+            /** Format: int64 */
+            policyId: number;
+            /** Format: int64 */
+            householdId: number;
+            status: components["schemas"]["PolicyReachStatus"];
+            note?: string | null;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        /**
+         * @description NOTICE 通知公告（干部）, ANNOUNCEMENT 公示公告（干部和农户）
+         * @enum {string}
+         */
+        NoticeKind: "NOTICE" | "ANNOUNCEMENT";
+        NewNotice: {
+            kind: components["schemas"]["NoticeKind"];
+            title: string;
+            /** @description 正文（富文本，保存时清理） */
+            body: string;
+            /** @description 发布区划（本人区划） */
+            regionCode: string;
+            /** @description 要求干部确认已阅 */
+            requireConfirm?: boolean;
+            attachmentIds?: number[];
+        };
+        Notice: {
+            /** Format: int64 */
+            id: number;
+            kind: components["schemas"]["NoticeKind"];
+            title: string;
+            body: string;
+            regionCode: string;
+            regionName?: string | null;
+            requireConfirm: boolean;
+            status: components["schemas"]["PolicyStatus"];
+            attachmentIds: number[];
+            /** Format: date-time */
+            publishedAt?: string | null;
+            /** Format: date-time */
+            withdrawnAt?: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: int32 */
+            version: number;
+            /** @description 本人已读 */
+            read: boolean;
+            /** @description 本人已确认 */
+            confirmed: boolean;
+            /**
+             * Format: int64
+             * @description 仅发布方可见
+             */
+            readCount?: number | null;
+            /** Format: int64 */
+            confirmedCount?: number | null;
+        };
+        NoticePage: {
+            items: components["schemas"]["Notice"][];
+            /** Format: int64 */
+            nextAfter?: number | null;
+        };
+        NoticeCounts: {
+            /** Format: int64 */
+            unread: number;
+            /** Format: int64 */
+            unconfirmed: number;
+        };
+        NoticeReader: {
+            /** Format: int64 */
+            accountId: number;
+            name?: string | null;
+            role: components["schemas"]["Role"];
+            regionCode: string;
+            regionName?: string | null;
+            /** Format: date-time */
+            readAt: string;
+            /** Format: date-time */
+            confirmedAt?: string | null;
+        };
+        NoticeReaders: {
+            /** Format: int64 */
+            noticeId: number;
+            /** Format: int64 */
+            readCount: number;
+            /** Format: int64 */
+            confirmedCount: number;
+            items: components["schemas"]["NoticeReader"][];
+            /** Format: int64 */
+            nextAfter?: number | null;
         };
         ExternalTicket: {
             /** @description 对方平台的工单号（同一客户端内唯一） */
@@ -2539,7 +3393,7 @@ export interface components {
         NewApiClient: {
             name: string;
             regionCode: string;
-            /** @description 授权范围：alerts:push, households:read, regions:read, monitoring:read, tickets:push */
+            /** @description 授权范围：alerts:push, households:read, regions:read, monitoring:read, tickets:push, tickets:handle（部门办理交办工单） */
             scopes: string[];
         };
         ApiClient: {
@@ -4937,6 +5791,847 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ExternalTicketStatus"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+        };
+    };
+    listDepartments: {
+        parameters: {
+            query?: {
+                /** @description 默认本人区划 */
+                region?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 部门 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Department"][];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+        };
+    };
+    createDepartment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewDepartment"];
+            };
+        };
+        responses: {
+            /** @description 已登记 */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Department"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+        };
+    };
+    listAssignedTickets: {
+        parameters: {
+            query?: {
+                updatedAfter?: string;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 一页工单 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssignedTicketPage"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+        };
+    };
+    getAssignedTicket: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                ticketId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 工单 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Ticket"];
+                };
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+        };
+    };
+    revealAssignedComplainant: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                ticketId: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TicketReason"];
+            };
+        };
+        responses: {
+            /** @description 投诉人信息 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Complainant"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+        };
+    };
+    recordAssignedAction: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                ticketId: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TicketNote"];
+            };
+        };
+        responses: {
+            /** @description 工单 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Ticket"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+        };
+    };
+    replyAssignedTicket: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                ticketId: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TicketVersionContent"];
+            };
+        };
+        responses: {
+            /** @description 工单 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Ticket"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+        };
+    };
+    returnAssignedTicket: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                ticketId: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TicketVersionReason"];
+            };
+        };
+        responses: {
+            /** @description 工单 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Ticket"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+        };
+    };
+    listPolicies: {
+        parameters: {
+            query?: {
+                /** @description 关键词 */
+                q?: string;
+                category?: components["schemas"]["PolicyCategory"];
+                /** @description 仅干部可查草稿和已撤回 */
+                status?: components["schemas"]["PolicyStatus"];
+                offset?: number;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 一页政策 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PolicyPage"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+        };
+    };
+    createPolicy: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 幂等键：同一键的重试返回第一次的结果，不会重复创建 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewPolicy"];
+            };
+        };
+        responses: {
+            /** @description 草稿 */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Policy"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+        };
+    };
+    describeConditions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ConditionsRequest"];
+            };
+        };
+        responses: {
+            /** @description 条件的中文说明 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConditionsText"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+        };
+    };
+    getPolicy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                policyId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 政策 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Policy"];
+                };
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+        };
+    };
+    updatePolicy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                policyId: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PolicyUpdate"];
+            };
+        };
+        responses: {
+            /** @description 政策 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Policy"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+        };
+    };
+    publishPolicy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                policyId: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PolicyVersion"];
+            };
+        };
+        responses: {
+            /** @description 政策 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Policy"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+        };
+    };
+    withdrawPolicy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                policyId: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PolicyVersionReason"];
+            };
+        };
+        responses: {
+            /** @description 政策 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Policy"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+        };
+    };
+    explainPolicy: {
+        parameters: {
+            query?: {
+                /** @description 农户可省略（本户） */
+                householdId?: number;
+            };
+            header?: never;
+            path: {
+                policyId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 说明 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PolicyExplanation"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+        };
+    };
+    matchPolicy: {
+        parameters: {
+            query?: {
+                /** @description 默认本人区划 */
+                region?: string;
+                /** @description RECEIVING 已享受，NOT_REACHED 未触达；不填为全部 */
+                reach?: "RECEIVING" | "NOT_REACHED";
+                /** @description 上一页最后一户的 householdId */
+                after?: number;
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                policyId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 符合条件的农户 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PolicyMatchPage"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+        };
+    };
+    exportPolicyMatches: {
+        parameters: {
+            query?: {
+                /** @description 默认本人区划 */
+                region?: string;
+            };
+            header?: never;
+            path: {
+                policyId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Excel 文件 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+        };
+    };
+    notifyPolicy: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 幂等键：同一键的重试返回第一次的结果，不会重复创建 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                policyId: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PolicyNotifyRequest"];
+            };
+        };
+        responses: {
+            /** @description 推送结果 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PolicyNotifyResult"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+        };
+    };
+    markPolicyReach: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                policyId: number;
+                householdId: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PolicyReachUpdate"];
+            };
+        };
+        responses: {
+            /** @description 该户的触达记录 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PolicyReach"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+        };
+    };
+    policiesForMe: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 适合本户的政策 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PoliciesForMe"];
+                };
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+        };
+    };
+    listNotices: {
+        parameters: {
+            query?: {
+                kind?: components["schemas"]["NoticeKind"];
+                unread?: boolean;
+                after?: number;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 一页通知 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NoticePage"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+        };
+    };
+    createNotice: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 幂等键：同一键的重试返回第一次的结果，不会重复创建 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewNotice"];
+            };
+        };
+        responses: {
+            /** @description 草稿 */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Notice"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+        };
+    };
+    countUnreadNotices: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 数量 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NoticeCounts"];
+                };
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+        };
+    };
+    getNotice: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                noticeId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 通知 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Notice"];
+                };
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+        };
+    };
+    publishNotice: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                noticeId: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PolicyVersion"];
+            };
+        };
+        responses: {
+            /** @description 通知 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Notice"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+        };
+    };
+    withdrawNotice: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                noticeId: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PolicyVersionReason"];
+            };
+        };
+        responses: {
+            /** @description 通知 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Notice"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+        };
+    };
+    confirmNotice: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                noticeId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 通知 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Notice"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+        };
+    };
+    noticeReaders: {
+        parameters: {
+            query?: {
+                after?: number;
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                noticeId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 阅读情况 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NoticeReaders"];
                 };
             };
             400: components["responses"]["Problem"];
