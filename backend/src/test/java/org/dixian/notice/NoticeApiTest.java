@@ -338,6 +338,22 @@ class NoticeApiTest {
         assertProblem(Api.as(Tokens.cadre(Role.TOWNSHIP_CADRE, "410225102000")).get("/api/notices/{id}/readers", id), 404);
     }
 
+    @Test
+    void photosAreAttachedOnceToTheNotice() {
+        Tokens.Principal publisher = Tokens.account(account(Role.TOWNSHIP_CADRE, DemoData.TOWNSHIP, "发布人" + Fixtures.marker()),
+                Role.TOWNSHIP_CADRE, DemoData.TOWNSHIP);
+        Response up = Api.as(publisher).multiPart("file", "photo.jpg", org.dixian.media.TestPhotos.jpeg(), "image/jpeg").post("/api/media");
+        assertEquals(201, up.statusCode(), up::asString);
+        long photo = up.jsonPath().getLong("id");
+        Map<String, Object> body = notice("ANNOUNCEMENT", DemoData.TOWNSHIP, false);
+        body.put("attachmentIds", List.of(photo));
+        JsonPath d = draft(publisher, body);
+        assertEquals(List.of(photo), d.getList("attachmentIds", Long.class));
+        assertEquals("notice:" + d.getLong("id"), pool.preparedQuery("select attached_to from media where id = $1")
+                .execute(Tuple.of(photo)).await().indefinitely().iterator().next().getString(0));
+        assertInvalid(create(publisher, body), "attachmentIds");
+    }
+
     /** Steps are history: the table refuses to change them. */
     private void assertAppendOnly(long id) {
         try {
