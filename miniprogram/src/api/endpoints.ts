@@ -1,5 +1,11 @@
 import { http, request } from './client'
 import type {
+  NewNotice,
+  Notice,
+  NoticeCounts,
+  NoticeKind,
+  NoticePage,
+  NoticeReaders,
   Account,
   AccountPage,
   AccessRecord,
@@ -284,4 +290,29 @@ export const publicApi = {
     request<VillageNoticeBoard>({ method: 'GET', path: `/api/public/villages/${encodeURIComponent(code)}/notices`, anonymous: true }),
   fileObjection: (caseId: number, body: NewObjection) =>
     request<ObjectionReceipt>({ method: 'POST', path: `/api/public/notices/${caseId}/objections`, body, anonymous: true }),
+}
+
+export interface NoticeQuery {
+  kind?: NoticeKind
+  /** Only those sent to me that I have not read. */
+  unread?: boolean
+  after?: number | null
+  limit?: number
+}
+
+const noticePath = (id: number, action = '') => `/api/notices/${id}${action ? `/${action}` : ''}`
+
+/** Notices (通知公告) and public announcements (公示公告): drafting, publishing, reading, confirming, readers. */
+export const noticesApi = {
+  /** Sent to me (and, for a cadre, those of my region and below in any state), newest first. */
+  list: (query: NoticeQuery = {}) => http.get<NoticePage>('/api/notices', { ...query }),
+  unreadCount: () => http.get<NoticeCounts>('/api/notices/unread-count'),
+  /** Reading a notice sent to me marks it read. */
+  get: (id: number) => http.get<Notice>(noticePath(id)),
+  create: (body: NewNotice, idempotencyKey: string) => http.post<Notice>('/api/notices', body, { 'Idempotency-Key': idempotencyKey }),
+  publish: (id: number, version: number) => http.post<Notice>(noticePath(id, 'publish'), { version }),
+  withdraw: (id: number, version: number, reason: string) => http.post<Notice>(noticePath(id, 'withdraw'), { version, reason }),
+  confirm: (id: number) => http.post<Notice>(noticePath(id, 'confirm')),
+  readers: (id: number, query: { after?: number | null; limit?: number } = {}) =>
+    http.get<NoticeReaders>(noticePath(id, 'readers'), { ...query }),
 }

@@ -101,3 +101,13 @@ export type Ticket = Schemas['Ticket']
 export type TicketPage = Schemas['TicketPage']
 export type TicketStatsRow = Schemas['TicketStatsRow']
 export type TicketStats = Schemas['TicketStats']
+
+// Notices (通知公告) and public announcements (公示公告)
+export type NoticeKind = Schemas['NoticeKind']
+export type NoticeStatus = Schemas['PolicyStatus']
+export type NewNotice = Schemas['NewNotice']
+export type Notice = Schemas['Notice']
+export type NoticePage = Schemas['NoticePage']
+export type NoticeCounts = Schemas['NoticeCounts']
+export type NoticeReader = Schemas['NoticeReader']
+export type NoticeReaders = Schemas['NoticeReaders']
