@@ -1,5 +1,11 @@
 import { http, request } from './client'
 import type {
+  NewNotice,
+  Notice,
+  NoticeCounts,
+  NoticeKind,
+  NoticePage,
+  NoticeReaders,
   Account,
   AccountPage,
   AccessRecord,
@@ -316,6 +322,14 @@ export interface PolicyMatchQuery {
   limit?: number
 }
 
+export interface NoticeQuery {
+  kind?: NoticeKind
+  /** Only those sent to me that I have not read. */
+  unread?: boolean
+  after?: number | null
+  limit?: number
+}
+
 export const policyMatchesExportPath = (id: number) => `/api/policies/${id}/matches/export`
 
 const policyPath = (id: number, action = '') => `/api/policies/${id}${action ? `/${action}` : ''}`
@@ -340,4 +354,21 @@ export const policiesApi = {
   reach: (id: number, householdId: number, body: PolicyReachUpdate) => http.post<PolicyReach>(policyPath(id, `reach/${householdId}`), body),
   /** 适合我的政策: the ones the farmer's household meets, and the nearly met ones with what is missing. */
   forMe: () => http.get<PoliciesForMe>('/api/me/policies'),
+}
+
+const noticePath = (id: number, action = '') => `/api/notices/${id}${action ? `/${action}` : ''}`
+
+/** Notices (通知公告) and public announcements (公示公告): drafting, publishing, reading, confirming, readers. */
+export const noticesApi = {
+  /** Sent to me (and, for a cadre, those of my region and below in any state), newest first. */
+  list: (query: NoticeQuery = {}) => http.get<NoticePage>('/api/notices', { ...query }),
+  unreadCount: () => http.get<NoticeCounts>('/api/notices/unread-count'),
+  /** Reading a notice sent to me marks it read. */
+  get: (id: number) => http.get<Notice>(noticePath(id)),
+  create: (body: NewNotice, idempotencyKey: string) => http.post<Notice>('/api/notices', body, { 'Idempotency-Key': idempotencyKey }),
+  publish: (id: number, version: number) => http.post<Notice>(noticePath(id, 'publish'), { version }),
+  withdraw: (id: number, version: number, reason: string) => http.post<Notice>(noticePath(id, 'withdraw'), { version, reason }),
+  confirm: (id: number) => http.post<Notice>(noticePath(id, 'confirm')),
+  readers: (id: number, query: { after?: number | null; limit?: number } = {}) =>
+    http.get<NoticeReaders>(noticePath(id, 'readers'), { ...query }),
 }

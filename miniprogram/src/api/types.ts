@@ -125,3 +125,13 @@ export type PolicyMatchPage = Schemas['PolicyMatchPage']
 export type PolicyNotifyResult = Schemas['PolicyNotifyResult']
 export type PolicyReachUpdate = Schemas['PolicyReachUpdate']
 export type PolicyReach = Schemas['PolicyReach']
+
+// Notices (通知公告) and public announcements (公示公告)
+export type NoticeKind = Schemas['NoticeKind']
+export type NoticeStatus = Schemas['PolicyStatus']
+export type NewNotice = Schemas['NewNotice']
+export type Notice = Schemas['Notice']
+export type NoticePage = Schemas['NoticePage']
+export type NoticeCounts = Schemas['NoticeCounts']
+export type NoticeReader = Schemas['NoticeReader']
+export type NoticeReaders = Schemas['NoticeReaders']

@@ -288,6 +288,25 @@ public class AccountService {
         return accounts.persist(a).call(saved -> events.append(saved.id, AccountEventType.CREATED, null, "初始化数据")).map(saved -> saved.id);
     }
 
+    /**
+     * The names of the given accounts, for lists of who did something (names only, never phones); ids without an
+     * account are left out. No scope check: the caller has already decided that it may show these people.
+     */
+    @WithSession
+    public Uni<Map<Long, String>> names(java.util.Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
+        return accounts.getSession().chain(s -> s.createSelectionQuery(
+                        "select a.id, a.name from AccountEntity a where a.id in :ids", Object[].class)
+                .setParameter("ids", List.copyOf(ids)).getResultList())
+                .map(rows -> {
+                    Map<Long, String> out = new java.util.HashMap<>();
+                    rows.forEach(r -> out.put((Long) r[0], (String) r[1]));
+                    return out;
+                });
+    }
+
     @WithSession
     public Uni<Long> count() {
         return accounts.count();

@@ -1,5 +1,6 @@
 package org.dixian.policy;
 
+import org.dixian.platform.text.RichText;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
@@ -188,8 +189,8 @@ public class PolicyService {
             p.effectiveTo = in.effectiveTo();
             p.summary = in.summary().strip();
             p.benefit = blankToNull(in.benefit());
-            p.body = PolicyHtml.clean(in.body());
-            p.bodyText = PolicyHtml.text(p.body);
+            p.body = RichText.clean(in.body());
+            p.bodyText = RichText.text(p.body);
             p.attachmentIds = new ArrayList<>(in.attachmentIds() == null ? List.of() : in.attachmentIds());
             p.conditionsVersion = 1;
             p.createdAt = now;
@@ -233,8 +234,8 @@ public class PolicyService {
                 p.effectiveTo = in.effectiveTo();
                 p.summary = in.summary().strip();
                 p.benefit = blankToNull(in.benefit());
-                p.body = PolicyHtml.clean(in.body());
-                p.bodyText = PolicyHtml.text(p.body);
+                p.body = RichText.clean(in.body());
+                p.bodyText = RichText.text(p.body);
                 p.attachmentIds = new ArrayList<>(after);
                 p.updatedAt = now;
                 if (changed) {

@@ -1,5 +1,6 @@
 package org.dixian.policy;
 
+import org.dixian.platform.text.RichText;
 import org.dixian.platform.errors.FieldError;
 import org.junit.jupiter.api.Test;
 
@@ -143,7 +144,7 @@ class ConditionRulesTest {
         String dirty = "<h3>标题</h3><p onclick=\"x()\" style=\"color:red\">正文<script>alert(1)</script>"
                 + "<a href=\"javascript:alert(1)\">坏</a><a href=\"https://example.gov.cn/a\">好</a></p><img src=x onerror=y>"
                 + "<table><tr><td>表</td></tr></table>";
-        String clean = PolicyHtml.clean(dirty);
+        String clean = RichText.clean(dirty);
         assertFalse(clean.contains("script") || clean.contains("onclick") || clean.contains("style") || clean.contains("img")
                 || clean.contains("javascript"), clean);
         assertTrue(clean.contains("<h3>标题</h3>") && clean.contains("href=\"https://example.gov.cn/a\"") && clean.contains("<td>表</td>"), clean);

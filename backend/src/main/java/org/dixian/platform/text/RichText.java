@@ -1,14 +1,14 @@
-package org.dixian.policy;
+package org.dixian.platform.text;
 
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.safety.Safelist;
 
 /**
- * Rich text of policy bodies, cleaned on save with an allow-list: paragraphs, line breaks, emphasis, lists, h3/h4,
+ * Rich text of policy and notice bodies, cleaned on save with an allow-list: paragraphs, line breaks, emphasis, lists, h3/h4,
  * tables and links to http(s) only. Scripts, styles, event handlers and every other attribute are dropped.
  */
-public final class PolicyHtml {
+public final class RichText {
     private static final Safelist ALLOWED = new Safelist()
             .addTags("p", "br", "strong", "em", "b", "i", "u", "ul", "ol", "li", "h3", "h4",
                     "table", "thead", "tbody", "tfoot", "tr", "th", "td", "caption", "a")
@@ -19,7 +19,7 @@ public final class PolicyHtml {
             .addEnforcedAttribute("a", "rel", "nofollow noopener");
     private static final Document.OutputSettings OUTPUT = new Document.OutputSettings().prettyPrint(false);
 
-    private PolicyHtml() {
+    private RichText() {
     }
 
     /** The safe HTML; null for a null or blank body. */
@@ -29,6 +29,11 @@ public final class PolicyHtml {
         }
         String cleaned = Jsoup.clean(html, "", ALLOWED, OUTPUT).trim();
         return cleaned.isEmpty() ? null : cleaned;
+    }
+
+    /** Whether a (cleaned) body has any visible text. */
+    public static boolean hasText(String html) {
+        return !text(html).isBlank();
     }
 
     /** The plain text of a (cleaned) body, for search. */

@@ -1,0 +1,6 @@
+package org.dixian.notice;
+
+import java.util.List;
+
+public record NoticePage(List<Notice> items, Long nextAfter) {
+}
