@@ -57,6 +57,8 @@ export function useTicketDetail() {
  */
 export function useTicketLinks(ticket: Ref<Ticket | null>) {
   const read = ref<Record<number, Ticket>>({})
+  /** Linked tickets the reader may not open (a farmer's ticket merged into someone else's): shown, not linked. */
+  const closed = ref<Record<number, true>>({})
   const asked = new Set<number>()
   const bare = computed(() => ticketLinks(ticket.value))
 
@@ -69,13 +71,19 @@ export function useTicketLinks(ticket: Ref<Ticket | null>) {
         ticketsApi
           .get(id)
           .then((t) => (read.value = { ...read.value, [id]: t }))
-          .catch(() => asked.delete(id))
+          .catch((e: unknown) => {
+            const status = (e as { status?: number } | null)?.status
+            if (status === 403 || status === 404) closed.value = { ...closed.value, [id]: true }
+            else asked.delete(id)
+          })
       }
     },
     { immediate: true },
   )
 
-  return computed(() => bare.value.map((link) => ({ ...link, ticket: read.value[link.id] ?? null })))
+  return computed(() =>
+    bare.value.map((link) => ({ ...link, ticket: read.value[link.id] ?? null, closed: closed.value[link.id] === true })),
+  )
 }
 
 // ---- the bodies, checked before asking the server ----

@@ -416,6 +416,13 @@ export const TICKET_LINK_LABELS: Record<TicketLinkKind, string> = {
 }
 
 /** The tickets this one names: the one it was merged into, the one it was split from, those split off it. */
+/** What a reader who may not open the linked ticket is told instead of a link. */
+export const TICKET_LINK_CLOSED: Record<TicketLinkKind, string> = {
+  mergedInto: '与同一事项的工单合并办理',
+  splitFrom: '由另一张工单拆分而来',
+  splitInto: '部分事项已拆分另行办理',
+}
+
 export function ticketLinks(t: Pick<Ticket, 'mergedInto' | 'splitFrom' | 'splitInto'> | null | undefined): { kind: TicketLinkKind; id: number }[] {
   if (!t) return []
   const links: { kind: TicketLinkKind; id: number }[] = []
