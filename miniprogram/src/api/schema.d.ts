@@ -1237,6 +1237,126 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/departments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 本区划及下级登记的职能部门（可作为工单承办单位） */
+        get: operations["listDepartments"];
+        put?: never;
+        /** 登记职能部门（县级及以上干部或账号管理员，本区划内） */
+        post: operations["createDepartment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/external/assigned-tickets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 部门系统拉取交给本部门办理的工单（客户端凭证，scope tickets:handle；按更新时间） */
+        get: operations["listAssignedTickets"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/external/assigned-tickets/{ticketId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 部门系统查看交给本部门的工单 */
+        get: operations["getAssignedTicket"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/external/assigned-tickets/{ticketId}/complainant": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 部门系统查看投诉人姓名和电话（记入访问日志） */
+        post: operations["revealAssignedComplainant"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/external/assigned-tickets/{ticketId}/actions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 部门系统记录办理情况 */
+        post: operations["recordAssignedAction"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/external/assigned-tickets/{ticketId}/reply": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 部门系统答复投诉人 */
+        post: operations["replyAssignedTicket"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/external/assigned-tickets/{ticketId}/return": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 部门退回（非本部门职责）：交回交办的区划重新交办，时限不变 */
+        post: operations["returnAssignedTicket"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/me/cases": {
         parameters: {
             query?: never;
@@ -1920,14 +2040,25 @@ export interface components {
         TicketAccept: {
             /** Format: int32 */
             version: number;
-            /** @description 承办单位（区划，须在本人区划内） */
-            assignTo: string;
+            /** @description 承办单位（区划，须在本人区划内）；与 departmentId 二选一 */
+            assignTo?: string;
+            /**
+             * Format: int64
+             * @description 承办部门（本人区划内登记的部门）；与 assignTo 二选一
+             */
+            departmentId?: number;
             note?: string;
         };
         TicketAssign: {
             /** Format: int32 */
             version: number;
-            assignTo: string;
+            /** @description 与 departmentId 二选一 */
+            assignTo?: string;
+            /**
+             * Format: int64
+             * @description 与 assignTo 二选一
+             */
+            departmentId?: number;
             reason: string;
         };
         TicketVersionReason: {
@@ -2006,7 +2137,7 @@ export interface components {
             phone?: string | null;
         };
         TicketEvent: {
-            /** @description REGISTERED 登记, ACCEPTED 受理, REFUSED 不予受理, ASSIGNED 交办, REASSIGNED 转办, ACTION 办理情况, REPLIED 答复, EXTENSION_REQUESTED 申请延期, EXTENSION_APPROVED 同意延期, EXTENSION_REFUSED 不同意延期, URGED 催办, SUPERVISED 督办, RATED 评价, FOLLOWED_UP 电话回访, REOPENED 发回重办, CLOSED 办结, AUTO_CLOSED 到期自动办结, MERGED 合并, SPLIT 拆分, SPLIT_FROM 由拆分产生, CASE_OPENED 发起风险识别, BULLETINED 通报 */
+            /** @description REGISTERED 登记, ACCEPTED 受理, REFUSED 不予受理, ASSIGNED 交办, REASSIGNED 转办, ACTION 办理情况, REPLIED 答复, EXTENSION_REQUESTED 申请延期, EXTENSION_APPROVED 同意延期, EXTENSION_REFUSED 不同意延期, URGED 催办, SUPERVISED 督办, RATED 评价, FOLLOWED_UP 电话回访, REOPENED 发回重办, CLOSED 办结, AUTO_CLOSED 到期自动办结, MERGED 合并, SPLIT 拆分, SPLIT_FROM 由拆分产生, CASE_OPENED 发起风险识别, BULLETINED 通报, RETURNED 部门退回 */
             type: string;
             status: components["schemas"]["TicketStatus"];
             actorRole?: components["schemas"]["Role"];
@@ -2015,6 +2146,8 @@ export interface components {
             at: string;
             content?: string | null;
             targetRegion?: string | null;
+            /** @description 交办、转办到的部门名称 */
+            targetDepartment?: string | null;
             /** Format: date */
             due?: string | null;
             satisfaction?: components["schemas"]["Satisfaction"];
@@ -2043,6 +2176,12 @@ export interface components {
             /** @description 承办单位 */
             handlerRegion?: string | null;
             handlerRegionName?: string | null;
+            /**
+             * Format: int64
+             * @description 承办部门（交给部门办理时）
+             */
+            handlerDepartmentId?: number | null;
+            handlerDepartmentName?: string | null;
             /** Format: date */
             acceptDue?: string | null;
             /** Format: date */
@@ -2135,6 +2274,39 @@ export interface components {
             byRegion: components["schemas"]["TicketStatsRow"][];
             byCategory: components["schemas"]["TicketStatsRow"][];
             byChannel: components["schemas"]["TicketStatsRow"][];
+        };
+        /**
+         * @description CIVIL_AFFAIRS 民政, MEDICAL_INSURANCE 医保, DISABLED_FEDERATION 残联, EDUCATION 教育, HOUSING 住建, WATER 水利, HUMAN_RESOURCES 人社, EMERGENCY 应急管理, PUBLIC_SECURITY 公安, AGRICULTURE 农业农村, HEALTH 卫生健康, OTHER 其他
+         * @enum {string}
+         */
+        DepartmentKind: "CIVIL_AFFAIRS" | "MEDICAL_INSURANCE" | "DISABLED_FEDERATION" | "EDUCATION" | "HOUSING" | "WATER" | "HUMAN_RESOURCES" | "EMERGENCY" | "PUBLIC_SECURITY" | "AGRICULTURE" | "HEALTH" | "OTHER";
+        NewDepartment: {
+            /** @description 如 某某县民政局 */
+            name: string;
+            kind: components["schemas"]["DepartmentKind"];
+            /** @description 部门所属区划（县级及以上，须在本人区划内） */
+            regionCode: string;
+            /** @description 办公电话 */
+            contactPhone?: string;
+            /** @description 办理交办工单的部门系统（已登记、含 tickets:handle 授权、同一区划） */
+            clientId?: string;
+        };
+        Department: {
+            /** Format: int64 */
+            id: number;
+            name: string;
+            kind: components["schemas"]["DepartmentKind"];
+            regionCode: string;
+            regionName?: string | null;
+            contactPhone?: string | null;
+            clientId?: string | null;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        AssignedTicketPage: {
+            items: components["schemas"]["Ticket"][];
+            /** Format: date-time */
+            nextUpdatedAfter?: string | null;
         };
         ExternalTicket: {
             /** @description 对方平台的工单号（同一客户端内唯一） */
@@ -2539,7 +2711,7 @@ export interface components {
         NewApiClient: {
             name: string;
             regionCode: string;
-            /** @description 授权范围：alerts:push, households:read, regions:read, monitoring:read, tickets:push */
+            /** @description 授权范围：alerts:push, households:read, regions:read, monitoring:read, tickets:push, tickets:handle（部门办理交办工单） */
             scopes: string[];
         };
         ApiClient: {
@@ -4943,6 +5115,235 @@ export interface operations {
             401: components["responses"]["Problem"];
             403: components["responses"]["Problem"];
             404: components["responses"]["Problem"];
+        };
+    };
+    listDepartments: {
+        parameters: {
+            query?: {
+                /** @description 默认本人区划 */
+                region?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 部门 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Department"][];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+        };
+    };
+    createDepartment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewDepartment"];
+            };
+        };
+        responses: {
+            /** @description 已登记 */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Department"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+        };
+    };
+    listAssignedTickets: {
+        parameters: {
+            query?: {
+                updatedAfter?: string;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 一页工单 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssignedTicketPage"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+        };
+    };
+    getAssignedTicket: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                ticketId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 工单 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Ticket"];
+                };
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+        };
+    };
+    revealAssignedComplainant: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                ticketId: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TicketReason"];
+            };
+        };
+        responses: {
+            /** @description 投诉人信息 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Complainant"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+        };
+    };
+    recordAssignedAction: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                ticketId: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TicketNote"];
+            };
+        };
+        responses: {
+            /** @description 工单 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Ticket"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+        };
+    };
+    replyAssignedTicket: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                ticketId: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TicketVersionContent"];
+            };
+        };
+        responses: {
+            /** @description 工单 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Ticket"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+        };
+    };
+    returnAssignedTicket: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                ticketId: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TicketVersionReason"];
+            };
+        };
+        responses: {
+            /** @description 工单 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Ticket"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
         };
     };
     myCases: {
