@@ -5,7 +5,7 @@ import type { Region, Ticket } from '@/api/types'
 import { MERGE_FORBIDDEN, SPLIT_FORBIDDEN, TARGETS_LOADING, TICKET_TAKEN } from '@/composables/useTicketActions'
 import { setTokens } from '@/stores/session'
 import { fakeUni, page, path, posts, problem, requests, serveRoutes, settle, type FakeRequest, type FakeResponse, type Routes } from './fake-uni'
-import { TOWNSHIP, VILLAGE, aTicket, at, handling as handlingAt, replied, township, villageCadre } from './ticket-fixtures'
+import { TOWNSHIP, VILLAGE, aTicket, at, farmer, handling as handlingAt, replied, township, villageCadre } from './ticket-fixtures'
 
 vi.mock('@dcloudio/uni-app', () => import('./fake-uni').then((m) => m.fakeUniApp))
 
@@ -78,6 +78,19 @@ describe('merging a duplicate', () => {
     expect(wrapper.find('.link-merged-into').text()).toBe('TS20261123000006 补助仍未发放 ›')
     await wrapper.find('.link-merged-into').trigger('tap')
     expect(fakeUni.navigateTo).toHaveBeenCalledWith({ url: '/pages/tickets/detail?id=6' })
+  })
+
+  it('tells a farmer whose ticket went into someone else’s that it is handled together, without a dead link', async () => {
+    serveRoutes(farmer(), {
+      'GET /api/tickets/5': ok(aTicket({ householdId: 42, status: 'MERGED', mergedInto: 6 })),
+      'GET /api/tickets/6': () => problem(404, '未找到', '工单不存在'),
+    })
+    const wrapper = mount(DetailPage)
+    await settle()
+    expect(wrapper.find('.ticket-link').exists()).toBe(false)
+    expect(wrapper.find('.ticket-link-closed').text()).toContain('与同一事项的工单合并办理')
+    await wrapper.find('.ticket-link-closed').trigger('tap')
+    expect(fakeUni.navigateTo).not.toHaveBeenCalled()
   })
 
   it('takes a typed number, and shows the server’s 409 and 403 in Chinese', async () => {
@@ -217,10 +230,11 @@ describe('splitting a ticket', () => {
     serveRoutes(villageCadre(), { 'GET /api/tickets/11': ok(child), 'GET /api/tickets/5': () => problem(403, '无权查看', '无权查看该工单') })
     const wrapper = mount(DetailPage)
     await settle()
-    expect(wrapper.find('.link-split-from').text()).toBe('查看工单 ›')
+    // The village may not open the township's original: it is named, not linked.
+    expect(wrapper.find('.link-split-from').text()).toBe('由另一张工单拆分而来')
     expect(wrapper.text()).toContain('由工单拆分')
     await wrapper.find('.link-split-from').trigger('tap')
-    expect(fakeUni.navigateTo).toHaveBeenCalledWith({ url: '/pages/tickets/detail?id=5' })
+    expect(fakeUni.navigateTo).not.toHaveBeenCalled()
   })
 })
 

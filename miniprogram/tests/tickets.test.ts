@@ -276,11 +276,12 @@ describe('ticket forms checked before sending', () => {
 
   it('sends the version read with acceptance, refusal, transfer, reply and extension', () => {
     const t = handling({ version: 7 })
-    expect(acceptBody({ assignTo: VILLAGE, note: '' }, t).body).toEqual({ version: 7, assignTo: VILLAGE })
-    expect(acceptBody({ assignTo: '', note: '' }, t).errors).toEqual({ assignTo: '请选择承办单位' })
+    const region = { unitMode: 'region', departmentId: '' } as const
+    expect(acceptBody({ ...region, assignTo: VILLAGE, note: '' }, t).body).toEqual({ version: 7, assignTo: VILLAGE })
+    expect(acceptBody({ ...region, assignTo: '', note: '' }, t).errors).toEqual({ assignTo: '请选择承办单位' })
     expect(refuseBody({ reason: '不属于受理范围' }, t).body).toEqual({ version: 7, reason: '不属于受理范围' })
-    expect(assignBody({ assignTo: VILLAGE, reason: '转邻村' }, t).errors).toEqual({ assignTo: '请选择另一个承办单位' })
-    expect(assignBody({ assignTo: '410225101202', reason: '转邻村' }, t).body).toEqual({ version: 7, assignTo: '410225101202', reason: '转邻村' })
+    expect(assignBody({ ...region, assignTo: VILLAGE, reason: '转邻村' }, t).errors).toEqual({ assignTo: '请选择另一个承办单位' })
+    expect(assignBody({ ...region, assignTo: '410225101202', reason: '转邻村' }, t).body).toEqual({ version: 7, assignTo: '410225101202', reason: '转邻村' })
     expect(replyBody({ content: ' 已发放 ' }, t).body).toEqual({ version: 7, content: '已发放' })
     expect(replyBody({ content: '' }, t).errors).toEqual({ content: '请填写答复内容' })
     expect(extensionBody({ days: '5', reason: '等待核定' }, t).body).toEqual({ version: 7, days: 5, reason: '等待核定' })

@@ -7,6 +7,8 @@ import type {
   NoticePage,
   NoticeReaders,
   Account,
+  Department,
+  NewDepartment,
   AccountPage,
   AccessRecord,
   AccountStatus,
@@ -296,6 +298,13 @@ export const ticketsApi = {
   stats: (query: TicketStatsQuery = {}) => http.get<TicketStats>('/api/tickets/stats', { ...query }),
   /** The farmer's own complaints, newest first. */
   mine: () => http.get<Ticket[]>('/api/me/tickets'),
+}
+
+/** Departments (职能部门) a ticket can be given to: those of the cadre's region and below, and those above it. */
+export const departmentsApi = {
+  list: (region?: string) => http.get<Department[]>('/api/departments', region ? { region } : {}),
+  /** County-or-above cadres and account managers register a department at their region or below. */
+  create: (body: NewDepartment) => http.post<Department>('/api/departments', body),
 }
 
 /** No login: sent without a token, so a stale one cannot get the request refused. */

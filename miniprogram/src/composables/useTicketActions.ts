@@ -1,9 +1,10 @@
 import { computed, reactive, ref, watch, type Ref } from 'vue'
 import { ApiError } from '@/api/client'
-import { ticketsApi } from '@/api/endpoints'
+import { departmentsApi, ticketsApi } from '@/api/endpoints'
 import { formErrors } from '@/api/errors'
 import type {
   Complainant,
+  Department,
   RiskType,
   Satisfaction,
   Ticket,
@@ -57,6 +58,8 @@ export function useTicketDetail() {
  */
 export function useTicketLinks(ticket: Ref<Ticket | null>) {
   const read = ref<Record<number, Ticket>>({})
+  /** Linked tickets the reader may not open (a farmer's ticket merged into someone else's): shown, not linked. */
+  const closed = ref<Record<number, true>>({})
   const asked = new Set<number>()
   const bare = computed(() => ticketLinks(ticket.value))
 
@@ -69,13 +72,19 @@ export function useTicketLinks(ticket: Ref<Ticket | null>) {
         ticketsApi
           .get(id)
           .then((t) => (read.value = { ...read.value, [id]: t }))
-          .catch(() => asked.delete(id))
+          .catch((e: unknown) => {
+            const status = (e as { status?: number } | null)?.status
+            if (status === 403 || status === 404) closed.value = { ...closed.value, [id]: true }
+            else asked.delete(id)
+          })
       }
     },
     { immediate: true },
   )
 
-  return computed(() => bare.value.map((link) => ({ ...link, ticket: read.value[link.id] ?? null })))
+  return computed(() =>
+    bare.value.map((link) => ({ ...link, ticket: read.value[link.id] ?? null, closed: closed.value[link.id] === true })),
+  )
 }
 
 // ---- the bodies, checked before asking the server ----
@@ -100,29 +109,77 @@ function unitChosen(assignTo: string, errors: Record<string, string>, current?: 
   return code
 }
 
-export interface AcceptFields {
+/** 交给区划 (a region's own cadres) or 交给部门 (a registered department, handled by its system). */
+export type UnitMode = 'region' | 'department'
+
+export const UNIT_MODE_OPTIONS: readonly { value: UnitMode; label: string }[] = [
+  { value: 'region', label: '交给区划' },
+  { value: 'department', label: '交给部门' },
+]
+
+/** Where a ticket goes: a region (`assignTo`) or a department (`departmentId`, kept as the chosen id's text). */
+export interface UnitFields {
+  unitMode: UnitMode
   assignTo: string
+  departmentId: string
+}
+
+/** The handling unit chosen: `{ assignTo }` or `{ departmentId }`, never both (the server takes exactly one). */
+function unitOf(fields: UnitFields, errors: Record<string, string>, t?: Ticket): { assignTo: string } | { departmentId: number } {
+  if (fields.unitMode === 'department') {
+    const id = Number(fields.departmentId)
+    if (!fields.departmentId || !Number.isInteger(id) || id <= 0) errors.departmentId = '请选择承办部门'
+    else if (t?.handlerDepartmentId === id) errors.departmentId = '请选择另一个承办部门'
+    return { departmentId: id }
+  }
+  // A region may take back a ticket its department held: the same region is then another unit.
+  return { assignTo: unitChosen(fields.assignTo, errors, t && t.handlerDepartmentId == null ? t.handlerRegion : null) }
+}
+
+export interface AcceptFields extends UnitFields {
   note: string
 }
 
 export function acceptBody(fields: AcceptFields, t: Ticket): Draft<TicketAccept> {
   const errors: Record<string, string> = {}
-  const assignTo = unitChosen(fields.assignTo, errors)
+  const unit = unitOf(fields, errors)
   const note = checkedText(fields.note, errors, 'note', { label: '交办意见', max: 500 })
-  const body = Object.keys(errors).length ? null : { assignTo, ...(note ? { note } : {}) }
+  const body = Object.keys(errors).length ? null : { ...unit, ...(note ? { note } : {}) }
   return versioned(t, { body, errors })
 }
 
-export interface AssignFields {
-  assignTo: string
+export interface AssignFields extends UnitFields {
   reason: string
 }
 
 export function assignBody(fields: AssignFields, t: Ticket): Draft<TicketAssign> {
   const errors: Record<string, string> = {}
-  const assignTo = unitChosen(fields.assignTo, errors, t.handlerRegion)
+  const unit = unitOf(fields, errors, t)
   const reason = checkedText(fields.reason, errors, 'reason', { label: '转办理由', max: 500, missing: '请填写转办理由' })
-  return versioned(t, { body: Object.keys(errors).length ? null : { assignTo, reason }, errors })
+  return versioned(t, { body: Object.keys(errors).length ? null : { ...unit, reason }, errors })
+}
+
+// ---- the departments a ticket may be given to ----
+
+/** The departments the cadre sees (its region's and below, and those above it), read when a form offers them. */
+export function useDepartmentChoices() {
+  const items = ref<Department[]>([])
+  const loading = ref(false)
+  const error = ref('')
+  let loaded = false
+  return {
+    items,
+    loading,
+    error,
+    load: async () => {
+      if (loading.value || loaded) return
+      const read = await withLoading(loading, error, () => departmentsApi.list())
+      if (read) {
+        items.value = read
+        loaded = true
+      }
+    },
+  }
 }
 
 export interface ReasonFields {
@@ -452,11 +509,26 @@ export function useTicketActions(ticket: Ref<Ticket | null>, onDone: (t: Ticket,
   const content = (): ContentFields => ({ content: '' })
   const rating = (): RatingFields => ({ satisfaction: '', text: '' })
   const targets = useMergeTargets(ticket)
+  const departments = useDepartmentChoices()
 
   const forms = {
-    accept: useTicketForm(ticket, (): AcceptFields => ({ assignTo: '', note: '' }), ['assignTo', 'note'], acceptBody, ticketsApi.accept, done('accept')),
+    accept: useTicketForm(
+      ticket,
+      (): AcceptFields => ({ unitMode: 'region', assignTo: '', departmentId: '', note: '' }),
+      ['assignTo', 'departmentId', 'note'],
+      acceptBody,
+      ticketsApi.accept,
+      done('accept'),
+    ),
     refuse: useTicketForm(ticket, reason, ['reason'], refuseBody, ticketsApi.refuse, done('refuse')),
-    assign: useTicketForm(ticket, (): AssignFields => ({ assignTo: '', reason: '' }), ['assignTo', 'reason'], assignBody, ticketsApi.assign, done('assign')),
+    assign: useTicketForm(
+      ticket,
+      (): AssignFields => ({ unitMode: 'region', assignTo: '', departmentId: '', reason: '' }),
+      ['assignTo', 'departmentId', 'reason'],
+      assignBody,
+      ticketsApi.assign,
+      done('assign'),
+    ),
     note: useTicketForm(ticket, content, ['content', 'photoIds'], (f) => withPhotos(noteBody(f), photos), ticketsApi.recordAction, done('note')),
     reply: useTicketForm(ticket, content, ['content'], replyBody, ticketsApi.reply, done('reply')),
     extension: useTicketForm(ticket, (): ExtensionFields => ({ days: '', reason: '' }), ['days', 'reason'], extensionBody, ticketsApi.requestExtension, done('extension')),
@@ -501,11 +573,14 @@ export function useTicketActions(ticket: Ref<Ticket | null>, onDone: (t: Ticket,
     forms,
     /** The tickets the merge form offers (read when it opens). */
     targets,
+    /** The departments the accept and assign forms offer (read when one opens). */
+    departments,
     /** Opens an action's form afresh (tapping the open one closes it). */
     open: (action: TicketAction) => {
       active.value = active.value === action ? null : action
       forms[action].reset()
       if (active.value === 'merge') targets.load()
+      if (active.value === 'accept' || active.value === 'assign') departments.load()
     },
     close: () => (active.value = null),
   }

@@ -122,6 +122,7 @@ type Acting = Pick<
   | 'status'
   | 'regionCode'
   | 'handlerRegion'
+  | 'handlerDepartmentId'
   | 'events'
   | 'extensionCount'
   | 'extensionPendingDays'
@@ -246,8 +247,10 @@ export function ticketActions(t: Acting | null | undefined, me: Viewer, today: s
   if (canAcceptTicket(t, me)) actions.push('accept', 'refuse')
   if (t.status === 'HANDLING') {
     const handler = isHandlingUnit(t, me)
-    const above = isAboveHandlingUnit(t, me)
-    if (handler) actions.push('note', 'reply')
+    // While a department holds it, its system handles it; the region's own cadres supervise it with those above.
+    const held = t.handlerDepartmentId != null
+    const above = isAboveHandlingUnit(t, me) || (held && handler && ACCEPTING_ROLES.includes(me.role))
+    if (handler && !held) actions.push('note', 'reply')
     if (handler && extensionAvailability(t, today).allowed) actions.push('extension')
     if (above && t.extensionPendingDays != null) actions.push('decideExtension')
     if (above) actions.push('urge', 'supervise')
@@ -312,6 +315,7 @@ export const TICKET_EVENT_LABELS: Record<string, string> = {
   SPLIT_FROM: '由工单拆分',
   CASE_OPENED: '发起返贫风险识别',
   BULLETINED: '超期通报',
+  RETURNED: '部门退回',
 }
 
 const CONTENT_LABELS: Record<string, string> = {
@@ -329,6 +333,7 @@ const CONTENT_LABELS: Record<string, string> = {
   FOLLOWED_UP: '回访记录',
   REOPENED: '原因',
   SPLIT: '理由',
+  RETURNED: '退回理由',
 }
 
 export function ticketEventLabel(type: string | null | undefined): string {
@@ -348,7 +353,9 @@ export function ticketRegionNames(t: Pick<Ticket, 'regionCode' | 'regionName' | 
 export function describeTicketEvent(event: TicketEvent, names: Record<string, string> = {}): CaseStep {
   const target = event.targetRegion ? names[event.targetRegion] ?? event.targetRegion : ''
   let title = ticketEventLabel(event.type)
-  if (target && (event.type === 'ASSIGNED' || event.type === 'REASSIGNED')) title = `${title}：由${target}办理`
+  const unit = event.targetDepartment || target
+  if (unit && (event.type === 'ASSIGNED' || event.type === 'REASSIGNED')) title = `${title}：由${unit}办理`
+  if (target && event.type === 'RETURNED') title = `${title}：交回${target}重新交办`
   const who = !event.actorRole ? '系统' : event.actorRole === 'FARMER' ? '投诉人' : roleLabel(event.actorRole)
   const region = event.actorRegion && event.actorRole !== 'FARMER' ? names[event.actorRegion] ?? '' : ''
   return {
@@ -380,7 +387,7 @@ export interface TicketProgress {
 
 /** Where the complainant's ticket stands, in plain words. */
 export function ticketProgress(t: Ticket, today: string = todayInBeijing()): TicketProgress {
-  const unit = t.handlerRegionName || t.handlerRegion || ''
+  const unit = t.handlerDepartmentName || t.handlerRegionName || t.handlerRegion || ''
   switch (t.status) {
     case 'REGISTERED':
       return { kind: 'pending', title: '等待受理', detail: `已收到您的投诉，将在 1 个工作日内受理${t.acceptDue ? `（${t.acceptDue} 前）` : ''}。` }
@@ -416,6 +423,13 @@ export const TICKET_LINK_LABELS: Record<TicketLinkKind, string> = {
 }
 
 /** The tickets this one names: the one it was merged into, the one it was split from, those split off it. */
+/** What a reader who may not open the linked ticket is told instead of a link. */
+export const TICKET_LINK_CLOSED: Record<TicketLinkKind, string> = {
+  mergedInto: '与同一事项的工单合并办理',
+  splitFrom: '由另一张工单拆分而来',
+  splitInto: '部分事项已拆分另行办理',
+}
+
 export function ticketLinks(t: Pick<Ticket, 'mergedInto' | 'splitFrom' | 'splitInto'> | null | undefined): { kind: TicketLinkKind; id: number }[] {
   if (!t) return []
   const links: { kind: TicketLinkKind; id: number }[] = []

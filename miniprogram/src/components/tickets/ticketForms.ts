@@ -4,6 +4,8 @@ import { SATISFACTION_OPTIONS, type TicketAction } from '@/utils/tickets'
 /** One field of an action form; `kind` is its class (chips: `.<kind>--<VALUE>`), `error` the key of its problem. */
 export type TicketFieldSpec =
   | { type: 'region'; key: string; label: string; kind: string }
+  /** 交给区划 or 交给部门: the region (`assignTo`) or the department (`departmentId`) that handles the ticket. */
+  | { type: 'unit'; key: string; label: string; kind: string }
   | { type: 'choice'; key: string; label: string; kind: string; options: readonly { value: string; label: string }[] }
   | { type: 'date'; key: string; label: string; kind: string }
   | { type: 'photos'; key: string; label: string; kind: string }
@@ -52,9 +54,9 @@ export const TICKET_FORMS: Record<TicketAction, TicketFormSpec> = {
   accept: {
     opener: 'btn-accept',
     title: '受理并交办',
-    note: '受理后交承办单位办理；可由本单位办理，也可交下级单位。',
+    note: '受理后交承办单位办理；可由本单位办理，也可交下级单位，或交职能部门办理。',
     fields: [
-      { type: 'region', key: 'assignTo', label: '承办单位', kind: 'assign-to' },
+      { type: 'unit', key: 'assignTo', label: '承办单位', kind: 'assign-to' },
       { type: 'text', key: 'note', label: '交办意见（选填）', kind: 'accept-note', multiline: true, placeholder: '如：请核实补助发放情况，尽快联系投诉人' },
     ],
     submit: '确认受理并交办',
@@ -74,7 +76,7 @@ export const TICKET_FORMS: Record<TicketAction, TicketFormSpec> = {
     title: '转办',
     note: '改由其他单位办理，办理记录保留，办理时限不变。',
     fields: [
-      { type: 'region', key: 'assignTo', label: '新的承办单位', kind: 'reassign-to' },
+      { type: 'unit', key: 'assignTo', label: '新的承办单位', kind: 'reassign-to' },
       reasonField('assign-reason', '转办理由', '如：该事项属于邻村，请转交办理'),
     ],
     submit: '确认转办',

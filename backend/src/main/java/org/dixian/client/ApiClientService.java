@@ -93,6 +93,12 @@ public class ApiClientService {
         return clients.findByClientId(clientId).map(c -> c == null ? null : c.name);
     }
 
+    /** A client by its id, or null (no scope check: for other features' checks of which system is named). */
+    @WithSession
+    public Uni<ApiClient> byClientId(String clientId) {
+        return clients.findByClientId(clientId).map(c -> c == null ? null : c.view());
+    }
+
     /** Checks client credentials and the requested scopes (default: all granted ones). */
     @WithSession
     public Uni<Principal> authenticate(String clientId, String secret, String requestedScope) {

@@ -8,6 +8,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.dixian.account.AccountService;
 import org.dixian.client.ApiClientService;
+import org.dixian.client.ClientScopes;
+import org.dixian.department.DepartmentKind;
+import org.dixian.department.DepartmentService;
 import org.dixian.platform.security.Role;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
@@ -16,7 +19,8 @@ import java.util.List;
 
 /**
  * Demo accounts along one real Henan chain — 河南省 → 开封市 → 兰考县 → 堌阳镇 → 任庄村 — plus a farmer
- * and a department client, created on the first start of a dev or test run (dixian.demo.enabled).
+ * and a department client, created on the first start of a dev or test run (dixian.demo.enabled); and 兰考县民政局
+ * with its ticket-handling system.
  */
 @ApplicationScoped
 public class DemoData {
@@ -28,6 +32,10 @@ public class DemoData {
     public static final String VILLAGE = "410225101201";
     public static final String CLIENT_ID = "demo-medical-insurance";
     public static final String CLIENT_SECRET = "demo-secret-change-me";
+    /** 兰考县民政局's system: handles the tickets given to the department (tickets:handle). */
+    public static final String DEPARTMENT_CLIENT_ID = "demo-civil-affairs";
+    public static final String DEPARTMENT_CLIENT_SECRET = "demo-civil-secret-change-me";
+    public static final String DEPARTMENT = "兰考县民政局";
 
     record Seed(String name, String phone, String region, Role role, String position, String openid) {
     }
@@ -48,13 +56,15 @@ public class DemoData {
     private final AccountService accounts;
     private final ApiClientService clients;
     private final DemoPolicies policies;
+    private final DepartmentService departments;
 
     public DemoData(@ConfigProperty(name = "dixian.demo.enabled") boolean enabled, AccountService accounts,
-                    ApiClientService clients, DemoPolicies policies) {
+                    ApiClientService clients, DemoPolicies policies, DepartmentService departments) {
         this.enabled = enabled;
         this.accounts = accounts;
         this.clients = clients;
         this.policies = policies;
+        this.departments = departments;
     }
 
     /** After the regions are loaded (priority 10); start-up thread, so waiting here is allowed. */
@@ -67,6 +77,8 @@ public class DemoData {
             VertxContextSupport.subscribeAndAwait(this::seed);
             LOG.info("Demo data created");
         }
+        // Also on data made before departments existed.
+        VertxContextSupport.subscribeAndAwait(this::seedDepartment);
         LOG.info("""
                 
                 ==== Dixian demo ====
@@ -74,8 +86,10 @@ public class DemoData {
                   农户 赵大山 (任庄村) · 乡镇干部 王秀兰 (堌阳镇) · 县级账号管理员 孙丽 (兰考县) · 省级干部 周建国
                 Cadres can also log in through the WeChat phone flow with phone code "phone-<their phone>",
                 e.g. phone-13800000004. Department client: %s / %s (POST /auth/token).
+                %s handles tickets given to it through its system: %s / %s (scope tickets:handle).
                 API docs: /q/swagger-ui
-                =====================""".formatted(CLIENT_ID, CLIENT_SECRET));
+                =====================""".formatted(CLIENT_ID, CLIENT_SECRET, DEPARTMENT, DEPARTMENT_CLIENT_ID,
+                DEPARTMENT_CLIENT_SECRET));
     }
 
     private Uni<Void> seed() {
@@ -92,5 +106,15 @@ public class DemoData {
         }
         return chain.chain(() -> clients.seed(CLIENT_ID, "县医保局（演示）", CLIENT_SECRET, COUNTY,
                 List.of("alerts:push", "households:read", "regions:read"))).chain(() -> policies.seed(county[0]));
+    }
+
+    /** 兰考县民政局 and its system, each created once. */
+    private Uni<Void> seedDepartment() {
+        return clients.name(DEPARTMENT_CLIENT_ID)
+                .chain(name -> name != null ? Uni.createFrom().voidItem()
+                        : clients.seed(DEPARTMENT_CLIENT_ID, "县民政局救助系统（演示）", DEPARTMENT_CLIENT_SECRET, COUNTY,
+                                List.of(ClientScopes.TICKETS_HANDLE)))
+                .chain(() -> departments.seed(DEPARTMENT, DepartmentKind.CIVIL_AFFAIRS, COUNTY, "0371-26981234",
+                        DEPARTMENT_CLIENT_ID));
     }
 }

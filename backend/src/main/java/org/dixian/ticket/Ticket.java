@@ -11,7 +11,7 @@ import java.util.List;
 public record Ticket(long id, String ticketNo, TicketChannel channel, TicketCategory category, TicketStatus status,
                      String title, String description, String regionCode, String regionName, Long householdId,
                      boolean anonymous, String complainantName, String complainantPhone, String handlerRegion,
-                     String handlerRegionName, LocalDate acceptDue, LocalDate handleDue, boolean overdue,
+                     String handlerRegionName, Long handlerDepartmentId, String handlerDepartmentName, LocalDate acceptDue, LocalDate handleDue, boolean overdue,
                      int overdueWorkingDays, boolean supervised, LocalDate superviseDue, int extensionCount,
                      Integer extensionPendingDays, int urgeCount, int rehandleCount, Satisfaction satisfaction,
                      OffsetDateTime repliedAt, LocalDate rateFrom, OffsetDateTime closedAt, Long mergedInto, Long splitFrom,

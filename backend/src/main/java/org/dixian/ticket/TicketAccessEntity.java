@@ -22,6 +22,9 @@ public class TicketAccessEntity {
     public Long ticketId;
     @Embedded
     public Actor actor;
+    /** The client that looked, for a department system. */
+    @Column(name = "actor_client")
+    public String actorClient;
     public OffsetDateTime at;
     public String reason;
 }

@@ -53,6 +53,9 @@ public class TicketEntity {
     public Long acceptedBy;
     @Column(name = "handler_region", columnDefinition = "bpchar")
     public String handlerRegion;
+    /** The department holding the ticket (handlerRegion is then its region); null while a region's cadres handle it. */
+    @Column(name = "handler_department_id")
+    public Long handlerDepartmentId;
     @Column(name = "accept_due")
     public LocalDate acceptDue;
     @Column(name = "handle_due")

@@ -118,13 +118,14 @@ public class TicketEscalationService {
                 case REGISTERED -> t.acceptRegion;
                 default -> throw ApiException.conflict("该工单当前" + TicketService.statusName(t.status) + "，不需要催办");
             };
-            requireAbove(scope, unit, "只有上级可以催办");
+            requireSupervisor(scope, t, unit, "只有上级可以催办");
             OffsetDateTime now = OffsetDateTime.now(clock);
             String reason = in.reason().trim();
             t.urgeCount++;
             t.updatedAt = now;
             return events.append(t, "URGED", scope, now, reason, unit, TicketService.dueOf(t), null, null)
-                    .chain(() -> notices.toUnit(unit, t, "上级催办", "工单 " + t.ticketNo + " 被催办：" + reason))
+                    .chain(() -> departmentHolds(t, unit) ? Uni.createFrom().voidItem()
+                            : notices.toUnit(unit, t, "上级催办", "工单 " + t.ticketNo + " 被催办：" + reason))
                     .chain(() -> cycle.done(t));
         });
     }
@@ -139,24 +140,33 @@ public class TicketEscalationService {
         }
         return tickets.requireVisible(scope, id).chain(t -> {
             TicketService.requireStatus(t, TicketStatus.HANDLING);
-            requireAbove(scope, t.handlerRegion, "只有上级可以督办");
+            requireSupervisor(scope, t, t.handlerRegion, "只有上级可以督办");
             OffsetDateTime now = OffsetDateTime.now(clock);
             String reason = in.reason().trim();
             t.supervised = true;
             t.superviseDue = in.dueDate();
             t.updatedAt = now;
             return events.append(t, "SUPERVISED", scope, now, reason, t.handlerRegion, t.superviseDue, null, null)
-                    .chain(() -> notices.toUnit(t.handlerRegion, t, "上级督办",
-                            "工单 " + t.ticketNo + " 被列为督办件，请于 " + t.superviseDue + " 前办结：" + reason))
+                    .chain(() -> departmentHolds(t, t.handlerRegion) ? Uni.createFrom().voidItem()
+                            : notices.toUnit(t.handlerRegion, t, "上级督办",
+                                    "工单 " + t.ticketNo + " 被列为督办件，请于 " + t.superviseDue + " 前办结：" + reason))
                     .chain(() -> cycle.done(t));
         });
     }
 
-    /** A region strictly above the unit, in whose region the unit lies; 403 otherwise (the ticket itself is visible). */
-    private static void requireAbove(Scope scope, String unit, String message) {
-        if (unit == null || !scope.covers(unit) || scope.regionCode().equals(unit)) {
+    /**
+     * A region strictly above the unit, in whose region the unit lies; 403 otherwise (the ticket itself is visible).
+     * While a department holds the ticket its region's own cadres supervise it too: the unit is the department.
+     */
+    private static void requireSupervisor(Scope scope, TicketEntity t, String unit, String message) {
+        if (unit == null || !scope.covers(unit) || (scope.regionCode().equals(unit) && !departmentHolds(t, unit))) {
             throw ApiException.forbidden(message);
         }
+    }
+
+    /** The unit a step waits for is a department (its system reads the step in its next pull; nobody in-app is told). */
+    private static boolean departmentHolds(TicketEntity t, String unit) {
+        return t.status == TicketStatus.HANDLING && t.handlerDepartmentId != null && unit.equals(t.handlerRegion);
     }
 
     // ---- bulletin ----

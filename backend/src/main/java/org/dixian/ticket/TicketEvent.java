@@ -9,6 +9,6 @@ import java.util.List;
 
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record TicketEvent(String type, TicketStatus status, Role actorRole, String actorRegion, OffsetDateTime at,
-                          String content, String targetRegion, LocalDate due, Satisfaction satisfaction,
+                          String content, String targetRegion, String targetDepartment, LocalDate due, Satisfaction satisfaction,
                           List<Long> attachments) {
 }

@@ -36,6 +36,14 @@ public class TicketEventEntity {
     public String content;
     @Column(name = "target_region", columnDefinition = "bpchar")
     public String targetRegion;
+    @Column(name = "target_department_id")
+    public Long targetDepartmentId;
+    /** The department's name at the time of the step. */
+    @Column(name = "target_department")
+    public String targetDepartment;
+    /** The client that acted, for steps of a department system (actor role API_CLIENT). */
+    @Column(name = "actor_client")
+    public String actorClient;
     public LocalDate due;
     @Enumerated(EnumType.STRING)
     public Satisfaction satisfaction;
@@ -44,6 +52,6 @@ public class TicketEventEntity {
 
     TicketEvent view() {
         return new TicketEvent(type, status, actor == null ? null : actor.role, actor == null ? null : actor.region, at,
-                content, targetRegion, due, satisfaction, attachments == null ? List.of() : attachments);
+                content, targetRegion, targetDepartment, due, satisfaction, attachments == null ? List.of() : attachments);
     }
 }

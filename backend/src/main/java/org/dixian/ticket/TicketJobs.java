@@ -102,8 +102,9 @@ public class TicketJobs {
                 TicketStatus.REPLIED, today).page(0, BATCH).list(), t -> {
             OffsetDateTime now = OffsetDateTime.now(clock);
             cycle.close(t, now);
-            return events.append(t, "AUTO_CLOSED", null, now, "答复后 " + rules.autoCloseDays + " 个工作日内未评价，自动办结")
-                    .replaceWithVoid();
+            String content = "答复后 " + rules.autoCloseDays + " 个工作日内未评价，自动办结";
+            return events.append(t, "AUTO_CLOSED", null, now, content)
+                    .chain(() -> notices.toComplainant(t, "工单已办结", TicketNotices.about(t) + " " + content));
         });
     }
 

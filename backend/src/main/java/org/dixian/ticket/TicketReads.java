@@ -23,13 +23,13 @@ import java.util.Map;
 public class TicketReads {
     private static final String TICKETS = """
             select id, ticket_no, channel, category, status, title, description, region_code, household_id, anonymous,
-                   complainant_name_enc, complainant_phone_enc, handler_region, accept_due, handle_due, supervised,
+                   complainant_name_enc, complainant_phone_enc, handler_region, handler_department_id, accept_due, handle_due, supervised,
                    supervise_due, extension_count, extension_pending_days, urge_count, rehandle_count, satisfaction,
                    replied_at, rate_from, closed_at, merged_into, split_from, case_id, external_no, photo_ids, created_at, version
               from ticket where id = any($1)
             """;
     private static final String STEPS = """
-            select ticket_id, type, status, actor_role, actor_region, at, content, target_region, due, satisfaction,
+            select ticket_id, type, status, actor_role, actor_region, at, content, target_region, target_department, due, satisfaction,
                    attachments
               from ticket_event where ticket_id = any($1) order by ticket_id, id
             """;
@@ -75,6 +75,7 @@ public class TicketReads {
         t.complainantNameEnc = r.getString("complainant_name_enc");
         t.complainantPhoneEnc = r.getString("complainant_phone_enc");
         t.handlerRegion = r.getString("handler_region");
+        t.handlerDepartmentId = r.getLong("handler_department_id");
         t.acceptDue = r.getLocalDate("accept_due");
         t.handleDue = r.getLocalDate("handle_due");
         t.supervised = r.getBoolean("supervised");
@@ -105,7 +106,7 @@ public class TicketReads {
         Long[] attachments = r.getArrayOfLongs("attachments");
         return new TicketEvent(r.getString("type"), TicketStatus.valueOf(r.getString("status")),
                 role == null ? null : Role.valueOf(role), r.getString("actor_region"), r.getOffsetDateTime("at"),
-                r.getString("content"), r.getString("target_region"), r.getLocalDate("due"),
+                r.getString("content"), r.getString("target_region"), r.getString("target_department"), r.getLocalDate("due"),
                 satisfaction == null ? null : Satisfaction.valueOf(satisfaction),
                 attachments == null ? List.of() : Arrays.asList(attachments));
     }

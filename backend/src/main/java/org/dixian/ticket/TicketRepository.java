@@ -13,6 +13,7 @@ import java.util.List;
 @ApplicationScoped
 public class TicketRepository implements PanacheRepositoryBase<TicketEntity, Long> {
     static final String NOT_FOUND = "未找到该工单，或不在您的管辖范围内";
+    static final String NOT_HELD = "未找到该工单，或未交由本部门办理";
 
     /**
      * The tickets a caller may see: a farmer the ones it filed; a cadre those about its region or handled in it.
@@ -37,6 +38,15 @@ public class TicketRepository implements PanacheRepositoryBase<TicketEntity, Lon
         Parameters p = Parameters.with("id", id);
         return find("from TicketEntity t where t.id = :id and " + visible(scope, p), p).firstResult()
                 .onItem().ifNull().failWith(() -> ApiException.notFound(NOT_FOUND));
+    }
+
+    /** A ticket held by one of a department system's departments ({@code departments}), else 404. */
+    public Uni<TicketEntity> requireHeldBy(List<Long> departments, long id) {
+        if (departments.isEmpty()) {
+            return Uni.createFrom().failure(ApiException.notFound(NOT_HELD));
+        }
+        return find("id = ?1 and handlerDepartmentId in ?2", id, departments).firstResult()
+                .onItem().ifNull().failWith(() -> ApiException.notFound(NOT_HELD));
     }
 
     /** The tickets split from each of the given ones, in order, in the current session (sees its own writes). */

@@ -8,6 +8,7 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.dixian.calendar.CalendarDays;
 import org.dixian.calendar.WorkingCalendar;
+import org.dixian.department.DepartmentService;
 import org.dixian.household.HouseholdService;
 import org.dixian.media.MediaService;
 import org.dixian.platform.crypto.BlindIndex;
@@ -44,6 +45,7 @@ public class TicketService {
     /** Who may accept: the cadres of a township or above (the accepting unit is a township at the lowest). */
     static final Role[] ACCEPTORS = {Role.PROVINCE_CADRE, Role.CITY_CADRE, Role.COUNTY_CADRE, Role.TOWNSHIP_CADRE};
     private static final DateTimeFormatter DAY = DateTimeFormatter.BASIC_ISO_DATE;
+    static final String DEPARTMENT_HOLDS = "该工单已交部门办理";
 
     private final TicketRepository tickets;
     private final TicketEventRepository events;
@@ -53,6 +55,7 @@ public class TicketService {
     private final org.dixian.account.AccountService accounts;
     private final HouseholdService households;
     private final RegionService regions;
+    private final DepartmentService departments;
     private final MediaService media;
     private final WorkingCalendar calendar;
     private final FieldCipher cipher;
@@ -63,7 +66,8 @@ public class TicketService {
 
     public TicketService(TicketRepository tickets, TicketEventRepository events, TicketReads reads, TicketRules rules,
                          TicketNotices notices, org.dixian.account.AccountService accounts,
-                         HouseholdService households, RegionService regions, MediaService media, WorkingCalendar calendar,
+                         HouseholdService households, RegionService regions, DepartmentService departments,
+                         MediaService media, WorkingCalendar calendar,
                          FieldCipher cipher, BlindIndex index, Idempotency idempotency, Pool pool, Clock clock) {
         this.tickets = tickets;
         this.events = events;
@@ -73,6 +77,7 @@ public class TicketService {
         this.accounts = accounts;
         this.households = households;
         this.regions = regions;
+        this.departments = departments;
         this.media = media;
         this.calendar = calendar;
         this.cipher = cipher;
@@ -212,7 +217,7 @@ public class TicketService {
 
     @WithSession
     Uni<Ticket> load(Scope scope, long id) {
-        return tickets.requireVisible(scope, id).chain(t -> views(List.of(t))).map(l -> l.get(0));
+        return visible(scope, id).chain(t -> views(List.of(t))).map(l -> l.get(0));
     }
 
     @WithSession
@@ -247,7 +252,7 @@ public class TicketService {
             """;
     private static final String TODO = "select id from (\n" + String.join("                union all\n", Stream.of(
             "t.status = 'REGISTERED' and t.accept_region = $1",
-            "t.status = 'HANDLING' and t.handler_region = $1",
+            "t.status = 'HANDLING' and t.handler_region = $1 and t.handler_department_id is null",
             "t.status = 'HANDLING' and t.extension_pending_days is not null and t.handler_region <> $1 and t.handler_region >= $2 and t.handler_region < $3 and right(t.handler_region, 12 - $9) = repeat('0', 12 - $9)",
             "t.status = 'REPLIED' and t.accept_region = $1 and t.rate_from <= $4"
             ).map(TODO_BRANCH::formatted).toList()) + "                ) u\n             order by s, due, id\n             limit $8\n";
@@ -327,14 +332,17 @@ public class TicketService {
         CalendarDays days = days();
         List<String> codes = list.stream().flatMap(t -> Stream.of(t.regionCode, t.handlerRegion))
                 .filter(java.util.Objects::nonNull).distinct().toList();
-        return regions.names(codes).map(names -> list.stream().map(t -> {
+        List<Long> held = list.stream().map(t -> t.handlerDepartmentId).filter(java.util.Objects::nonNull).distinct().toList();
+        return Uni.combine().all().unis(regions.names(codes), departments.names(held)).asTuple().map(both -> list.stream().map(t -> {
+            Map<String, String> names = both.getItem1();
             LocalDate due = dueOf(t);
             boolean overdue = due != null && today.isAfter(due);
             return new Ticket(t.id, t.ticketNo, t.channel, t.category, t.status, t.title, t.description, t.regionCode,
                     names.get(t.regionCode), t.householdId, t.anonymous,
                     t.anonymous ? null : Masking.name(cipher.decrypt(t.complainantNameEnc)),
                     t.anonymous ? null : Masking.phone(cipher.decrypt(t.complainantPhoneEnc)),
-                    t.handlerRegion, t.handlerRegion == null ? null : names.get(t.handlerRegion), t.acceptDue,
+                    t.handlerRegion, t.handlerRegion == null ? null : names.get(t.handlerRegion), t.handlerDepartmentId,
+                    t.handlerDepartmentId == null ? null : both.getItem2().get(t.handlerDepartmentId), t.acceptDue,
                     t.handleDue, overdue, overdue ? days.workingDaysBetween(due, today) : 0, t.supervised,
                     t.superviseDue, t.extensionCount, t.extensionPendingDays, t.urgeCount, t.rehandleCount,
                     t.satisfaction, t.repliedAt, t.rateFrom, t.closedAt, t.mergedInto, t.splitFrom,
@@ -366,27 +374,57 @@ public class TicketService {
 
     // ---- the cycle ----
 
-    /** The accepting unit accepts and gives the ticket to a handling unit in its region, with the handling deadline. */
+    /**
+     * Where the ticket goes: a region within the caller's (404 outside it, as for any region out of scope) or a
+     * department the caller sees by the registry's listing rule (400 on departmentId otherwise) — exactly one.
+     */
+    Uni<HandlingUnit> unit(Scope scope, String assignTo, Long departmentId) {
+        if (assignTo == null && departmentId == null) {
+            throw ApiException.invalid("assignTo", "请选择承办单位");
+        }
+        if (assignTo != null && departmentId != null) {
+            throw ApiException.invalid("departmentId", "承办单位（区划）和承办部门只能选择其一");
+        }
+        if (departmentId != null) {
+            return departments.assignable(scope, departmentId, "departmentId")
+                    .map(d -> new HandlingUnit(d.regionCode(), d.id(), d.name()));
+        }
+        scope.requireCovers(assignTo);
+        return requireRegion("assignTo", assignTo).map(HandlingUnit::region);
+    }
+
+    /** Makes the unit the ticket's handler: a region clears the department, a department sets its region too. */
+    static void give(TicketEntity t, HandlingUnit to) {
+        t.handlerRegion = to.region();
+        t.handlerDepartmentId = to.departmentId();
+    }
+
+    /** Tells the new handler: a region's cadres in-app; a department's system reads it in its next pull. */
+    private Uni<Void> toHandler(TicketEntity t, String title, String body) {
+        return t.handlerDepartmentId != null ? Uni.createFrom().voidItem() : notices.toUnit(t.handlerRegion, t, title, body);
+    }
+
+    /**
+     * The accepting unit accepts and gives the ticket to a handling unit in its region, or to a department it sees,
+     * with the handling deadline.
+     */
     @WithTransaction
     public Uni<Ticket> accept(Scope scope, long id, TicketAccept in) {
         scope.requireRole(ACCEPTORS);
-        scope.requireCovers(in.assignTo());
-        return current(scope, id, TicketStatus.REGISTERED, in.version()).chain(t -> {
+        return unit(scope, in.assignTo(), in.departmentId()).chain(to -> current(scope, id, TicketStatus.REGISTERED, in.version()).chain(t -> {
             requireUnit(scope, t.acceptRegion, "只有受理单位可以受理该工单");
-            return requireRegion("assignTo", in.assignTo()).chain(r -> {
-                OffsetDateTime now = OffsetDateTime.now(clock);
-                t.status = TicketStatus.HANDLING;
-                t.acceptedBy = scope.actorId();
-                t.handlerRegion = in.assignTo();
-                t.handleDue = days().addWorkingDays(now.toLocalDate(), rules.handleDays(t.category));
-                t.updatedAt = now;
-                return events.append(t, "ACCEPTED", scope, now, blankToNull(in.note()))
-                        .chain(() -> events.append(t, "ASSIGNED", scope, now, null, t.handlerRegion, t.handleDue, null, null))
-                        .chain(() -> notices.toUnit(t.handlerRegion, t, "新交办工单", TicketNotices.about(t) + "请于 " + t.handleDue + " 前办结并答复"))
-                        .chain(() -> notices.toComplainant(t, "工单已受理", "您反映的「" + t.title + "」已受理，正在办理"))
-                        .chain(() -> done(t));
-            });
-        });
+            OffsetDateTime now = OffsetDateTime.now(clock);
+            t.status = TicketStatus.HANDLING;
+            t.acceptedBy = scope.actorId();
+            give(t, to);
+            t.handleDue = days().addWorkingDays(now.toLocalDate(), rules.handleDays(t.category));
+            t.updatedAt = now;
+            return events.append(t, "ACCEPTED", scope, now, blankToNull(in.note()))
+                    .chain(() -> events.appendTo(t, "ASSIGNED", scope, now, null, to, t.handleDue))
+                    .chain(() -> toHandler(t, "新交办工单", TicketNotices.about(t) + "请于 " + t.handleDue + " 前办结并答复"))
+                    .chain(() -> notices.toComplainant(t, "工单已受理", "您反映的「" + t.title + "」已受理，正在办理"))
+                    .chain(() -> done(t));
+        }));
     }
 
     /** 不予受理, with the reason the complainant sees. */
@@ -405,35 +443,41 @@ public class TicketService {
         });
     }
 
-    /** 转办: the accepting unit gives a ticket in hand to another unit; the history stays, the deadline does not move. */
+    /**
+     * 转办: the accepting unit gives a ticket in hand to another unit (a region or a department); the history stays,
+     * the deadline does not move.
+     */
     @WithTransaction
     public Uni<Ticket> assign(Scope scope, long id, TicketAssign in) {
         scope.requireRole(ACCEPTORS);
-        scope.requireCovers(in.assignTo());
-        return current(scope, id, TicketStatus.HANDLING, in.version()).chain(t -> {
+        return unit(scope, in.assignTo(), in.departmentId()).chain(to -> current(scope, id, TicketStatus.HANDLING, in.version()).chain(t -> {
             requireUnit(scope, t.acceptRegion, "只有受理单位可以转办该工单");
-            if (in.assignTo().equals(t.handlerRegion)) {
-                throw ApiException.invalid("assignTo", "该单位已是承办单位");
+            if (to.departmentId() != null ? to.departmentId().equals(t.handlerDepartmentId)
+                    : t.handlerDepartmentId == null && to.region().equals(t.handlerRegion)) {
+                throw ApiException.invalid(to.departmentId() != null ? "departmentId" : "assignTo", "该单位已是承办单位");
             }
-            return requireRegion("assignTo", in.assignTo()).chain(r -> {
-                OffsetDateTime now = OffsetDateTime.now(clock);
-                t.handlerRegion = in.assignTo();
-                t.extensionPendingDays = null;
-                t.updatedAt = now;
-                return events.append(t, "REASSIGNED", scope, now, in.reason().trim(), t.handlerRegion, t.handleDue, null, null)
-                        .chain(() -> notices.toUnit(t.handlerRegion, t, "转办工单", TicketNotices.about(t) + "转由贵单位办理，请于 " + t.handleDue + " 前办结"))
-                        .chain(() -> done(t));
-            });
-        });
+            OffsetDateTime now = OffsetDateTime.now(clock);
+            give(t, to);
+            t.extensionPendingDays = null;
+            t.updatedAt = now;
+            return events.appendTo(t, "REASSIGNED", scope, now, in.reason().trim(), to, t.handleDue)
+                    .chain(() -> toHandler(t, "转办工单", TicketNotices.about(t) + "转由贵单位办理，请于 " + t.handleDue + " 前办结"))
+                    .chain(() -> done(t));
+        }));
     }
 
     /** The handling unit records what it did. */
-    @WithTransaction
     public Uni<Ticket> action(Scope scope, long id, TicketNote in) {
         scope.requireRole(CADRES);
-        return tickets.requireVisible(scope, id).chain(t -> {
+        return record(scope, id, in);
+    }
+
+    /** A step of handling, by the handling region's cadres or the holding department's system (see requireHandler). */
+    @WithTransaction
+    Uni<Ticket> record(Scope scope, long id, TicketNote in) {
+        return visible(scope, id).chain(t -> {
             requireStatus(t, TicketStatus.HANDLING);
-            requireUnit(scope, t.handlerRegion, "只有承办单位可以记录办理情况");
+            requireHandler(scope, t, "只有承办单位可以记录办理情况");
             OffsetDateTime now = OffsetDateTime.now(clock);
             List<Long> photos = in.photoIds() == null ? List.of() : in.photoIds().stream().distinct().toList();
             t.updatedAt = now;
@@ -444,11 +488,16 @@ public class TicketService {
     }
 
     /** The handling unit replies; the complainant may rate from the next working day, else it closes by itself. */
-    @WithTransaction
     public Uni<Ticket> reply(Scope scope, long id, TicketVersionContent in) {
         scope.requireRole(CADRES);
+        return answer(scope, id, in);
+    }
+
+    /** The reply, by the handling region's cadres or the holding department's system (see requireHandler). */
+    @WithTransaction
+    Uni<Ticket> answer(Scope scope, long id, TicketVersionContent in) {
         return current(scope, id, TicketStatus.HANDLING, in.version()).chain(t -> {
-            requireUnit(scope, t.handlerRegion, "只有承办单位可以答复");
+            requireHandler(scope, t, "只有承办单位可以答复");
             OffsetDateTime now = OffsetDateTime.now(clock);
             CalendarDays days = days();
             t.status = TicketStatus.REPLIED;
@@ -519,12 +568,22 @@ public class TicketService {
     }
 
     /** The complainant in full, for the accepting unit and (unless it is about their own conduct) the handling unit. */
-    @WithTransaction
     public Uni<Complainant> complainant(Scope scope, long id, TicketReason in) {
         scope.requireRole(CADRES);
-        return tickets.requireVisible(scope, id).chain(t -> {
-            boolean accepting = scope.regionCode().equals(t.acceptRegion) && scope.hasRole(ACCEPTORS);
-            boolean handling = scope.regionCode().equals(t.handlerRegion) && t.category != TicketCategory.CADRE_CONDUCT;
+        return reveal(scope, id, in);
+    }
+
+    /**
+     * The reveal, recorded in ticket_access. The handling unit is the handling region's cadres (also while a department
+     * of theirs holds the ticket: they supervise it) or the holding department's system.
+     */
+    @WithTransaction
+    Uni<Complainant> reveal(Scope scope, long id, TicketReason in) {
+        return visible(scope, id).chain(t -> {
+            boolean client = scope.role() == Role.API_CLIENT;
+            boolean accepting = !client && scope.regionCode().equals(t.acceptRegion) && scope.hasRole(ACCEPTORS);
+            boolean holder = client ? t.handlerDepartmentId != null : scope.regionCode().equals(t.handlerRegion);
+            boolean handling = holder && t.category != TicketCategory.CADRE_CONDUCT;
             if (!accepting && !handling) {
                 throw ApiException.forbidden("投诉人信息仅受理单位和承办单位可以查看");
             }
@@ -534,6 +593,7 @@ public class TicketService {
             TicketAccessEntity a = new TicketAccessEntity();
             a.ticketId = t.id;
             a.actor = Actor.of(scope);
+            a.actorClient = TicketEventRepository.clientOf(scope);
             a.at = OffsetDateTime.now(clock);
             a.reason = in.reason().trim();
             return tickets.getSession().chain(s -> s.persist(a))
@@ -541,11 +601,63 @@ public class TicketService {
         });
     }
 
+    /**
+     * 部门退回: the holding department's system gives the ticket back (not its duty) to the region that gave it to
+     * the department — the actor of the latest 交办/转办 — for that region to give it to another unit. The deadline
+     * does not move.
+     */
+    @WithTransaction
+    Uni<Ticket> giveBack(Scope scope, long id, TicketVersionReason in) {
+        return current(scope, id, TicketStatus.HANDLING, in.version()).chain(t -> {
+            requireHandler(scope, t, "只有承办部门可以退回");
+            return events.lastAssigningRegion(t.id).chain(from -> {
+                String back = from != null ? from : t.acceptRegion;
+                OffsetDateTime now = OffsetDateTime.now(clock);
+                String reason = in.reason().trim();
+                give(t, HandlingUnit.region(back));
+                t.extensionPendingDays = null;
+                t.updatedAt = now;
+                return events.append(t, "RETURNED", scope, now, reason, back, t.handleDue, null, null)
+                        .chain(() -> notices.toUnit(back, t, "部门退回工单",
+                                TicketNotices.about(t) + "被承办部门退回：" + reason + "。请重新交办，办理时限 " + t.handleDue))
+                        .chain(() -> done(t));
+            });
+        });
+    }
+
     // ---- helpers for the cycle (also used by the escalation steps) ----
+
+    /**
+     * The ticket the caller may see, else 404: for farmers and cadres as {@link TicketRepository#visible}; for a
+     * department's system, only the tickets its departments hold.
+     */
+    Uni<TicketEntity> visible(Scope scope, long id) {
+        if (scope.role() != Role.API_CLIENT) {
+            return tickets.requireVisible(scope, id);
+        }
+        return departments.handledBy(scope.subject()).chain(held -> tickets.requireHeldBy(held, id));
+    }
+
+    /**
+     * Who handles (records actions, replies, gives back): the holding department's system when a department holds
+     * the ticket — then the region's cadres only supervise (409) — else the cadres of the handling region (403).
+     */
+    static void requireHandler(Scope scope, TicketEntity t, String message) {
+        if (scope.role() == Role.API_CLIENT) {
+            if (t.handlerDepartmentId == null) {
+                throw ApiException.notFound(TicketRepository.NOT_HELD);
+            }
+            return;
+        }
+        if (t.handlerDepartmentId != null) {
+            throw ApiException.conflict(DEPARTMENT_HOLDS);
+        }
+        requireUnit(scope, t.handlerRegion, message);
+    }
 
     /** The ticket the caller may act on, at the status and still at the version read (409 otherwise). */
     Uni<TicketEntity> current(Scope scope, long id, TicketStatus status, int version) {
-        return tickets.requireVisible(scope, id).invoke(t -> {
+        return visible(scope, id).invoke(t -> {
             requireStatus(t, status);
             if (t.version != version) {
                 throw ApiException.conflict("工单已被他人办理，请刷新后重试");

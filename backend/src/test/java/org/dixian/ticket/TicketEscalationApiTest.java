@@ -461,6 +461,7 @@ class TicketEscalationApiTest {
         assertEquals("AUTO_CLOSED", j.getString("events[-1].type"));
         assertNull(j.get("events[-1].actorRole"));
         assertEquals(1L, events(t.id(), "AUTO_CLOSED"));
+        assertTrue(told(t.farmer(), t.id()).contains("工单已办结"), "the complainant learns it was closed");
     }
 
     // ---- security matrix ----
