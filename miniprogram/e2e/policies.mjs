@@ -106,16 +106,17 @@ export async function policiesWalk({ page, base, screenshots, household, openLog
   assert.ok(ours.headName && !ours.headName.includes(household.headName), `the head's name is masked: "${ours.headName}"`)
   console.log(`       our household's reason: ${ours.reason}`)
 
-  const first = page.locator('.match').first()
-  const firstNo = (await textOf(first.locator('.match__meta'))).split(' · ').pop()
-  await first.locator('.btn-mark-applied').click()
-  await page.locator('.match', { hasText: firstNo }).locator('.match-reach', { hasText: '已申请' }).waitFor()
-
+  // Push first: a household marked (reached) is not notified again.
   await page.locator('.btn-notify').click()
   const result = page.locator('.notify-result')
   await result.waitFor()
   const notified = Number(/本次通知 (\d+) 户/.exec(await textOf(result))?.[1] ?? NaN)
   assert.ok(notified >= 1, `expected the bound farmer to be notified, got "${await textOf(result)}"`)
+
+  const first = page.locator('.match').first()
+  const firstNo = (await textOf(first.locator('.match__meta'))).split(' · ').pop()
+  await first.locator('.btn-mark-applied').click()
+  await page.locator('.match', { hasText: firstNo }).locator('.match-reach', { hasText: '已申请' }).waitFor()
   await shot('matches')
 
   // The Excel export of the same list.
@@ -172,7 +173,8 @@ export async function policiesWalk({ page, base, screenshots, household, openLog
   await page.locator('.btn-policy-search').click()
   const found = page.locator('.policy', { hasText: otherTitle })
   await found.waitFor()
-  assert.ok((await found.locator('.policy-title .hit, .policy-summary .hit').count()) > 0, 'the search words are marked')
+  // The list before the search shows it too: wait for the searched answer, whose words are marked.
+  await found.locator('.policy-title .hit', { hasText: '护理补贴' }).waitFor()
   await found.click()
   await page.locator('.policy-title', { hasText: otherTitle }).waitFor()
   await page.locator('.btn-explain').click()
