@@ -12,6 +12,7 @@
 #  3. "policies for me" (GET /api/me/policies) by the bound farmers Prepare.java makes, and policy search
 #     (GET /api/policies?q=…) by those farmers and by the county and city cadres, under wrk -c<concurrency>:
 #     WARMUP seconds unmeasured, then <seconds> as fast as it goes, then <seconds> offered at half that rate.
+# RESET=1 first removes the policies earlier runs published.
 # Usage: bench/policies.sh [size=province] [concurrency=100] [seconds=20]
 #        (after ./mvnw -B -q -o -pl backend -am -DskipTests package; apt-get install -y wrk postgresql-contrib jq)
 set -euo pipefail
@@ -23,16 +24,26 @@ WARMUP=${WARMUP:-10}
 PER_COUNTY=${POLICIES_PER_COUNTY:-10}
 . bench/backend.sh
 URL="http://127.0.0.1:$PORT"
-PROVINCE=$(psql -c "select code from region where level = 1 order by code limit 1")
 login() { curl -sf -X POST "$URL/auth/dev/login" -H 'Content-Type: application/json' -d "{\"accountId\":$1}" | jq -r .accessToken; }
 
 # ---- 1. publishers and policies ----
+PROVINCE_CADRE=$(psql -c "select id from account where role = 'PROVINCE_CADRE' and status = 'ACTIVE' order by id limit 1")
+PROVINCE=$(psql -c "select region_code from account where id = $PROVINCE_CADRE")
+if [ -n "${RESET:-}" ]; then
+  echo "RESET: removing the policies earlier runs published"
+  psql -c "set session_replication_role = replica; -- the append-only guards: a benchmark's own rows only
+    create temp table gone as select id from policy where title like '%（压测）' or title like '%（政策找人压测）';
+    delete from policy_reach_event where policy_id in (select id from gone);
+    delete from policy_reach where policy_id in (select id from gone);
+    delete from policy_event where policy_id in (select id from gone);
+    delete from policy_conditions where policy_id in (select id from gone);
+    delete from policy where id in (select id from gone)"
+fi
 psql -c "insert into account (name, region_code, role, position, request_key)
     select '压测' || case level when 2 then '市级' else '县级' end || '干部', code,
            case level when 2 then 'CITY_CADRE' else 'COUNTY_CADRE' end, '乡村振兴局', 'bench:policy:' || code
       from region where level in (2, 3) and code like '${PROVINCE:0:2}%'
     on conflict (request_key) do nothing"
-PROVINCE_CADRE=$(psql -c "select id from account where role = 'PROVINCE_CADRE' and status = 'ACTIVE' order by id limit 1")
 : >"$REQ/publishers.txt"
 printf '%s\t%s\t%s\n' "$PROVINCE" "$(login "$PROVINCE_CADRE")" 20 >>"$REQ/publishers.txt"
 psql -F ' ' -c "select a.id, a.region_code, r.level from account a join region r on r.code = a.region_code
