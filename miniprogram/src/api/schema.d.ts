@@ -1682,6 +1682,351 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/checkins/rules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 本省签到规则：是否记录驻村考勤、默认村范围半径、每月应驻村天数（依减负规定，签到只作为具体工作的佐证） */
+        get: operations["checkinRules"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/checkins": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 为一项具体工作签到（入户走访、评议会议、村值班日、驻村考勤）：服务器时间、位置与精度、是否在村范围内（外勤须说明原因）；同一工作同一天重复签到返回原记录 */
+        post: operations["checkIn"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/checkins/{checkinId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 查看一条签到（本人，或本区划的上级核查佐证） */
+        get: operations["getCheckin"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/me/checkins": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 我的签到记录（按月） */
+        get: operations["myCheckins"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/villages/{code}/geofence": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 村的签到范围（村中心和半径） */
+        get: operations["getGeofence"];
+        put?: never;
+        /** 设置村的签到范围（乡镇及以上干部，本区划内） */
+        post: operations["setGeofence"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/units": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 帮扶单位（本区划及下级结对的，和本区划登记的） */
+        get: operations["listUnits"];
+        put?: never;
+        /** 登记帮扶单位（县级及以上干部或账号管理员，本区划内） */
+        post: operations["createUnit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/units/{unitId}/pairings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 帮扶单位与村结对（县级及以上干部，村须在本区划内） */
+        post: operations["pairUnit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/units/{unitId}/pairings/{pairingId}/end": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 结束结对（保留历史） */
+        post: operations["endUnitPairing"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/teams": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 驻村工作队（本区划内） */
+        get: operations["listTeams"];
+        put?: never;
+        /** 组建驻村工作队（乡镇及以上干部，村须在本区划内） */
+        post: operations["createTeam"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/me/teams": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 我所在的驻村工作队 */
+        get: operations["myTeams"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/teams/{teamId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 工作队详情（队员本人、村干部及上级） */
+        get: operations["getTeam"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/teams/{teamId}/members": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 选派队员（乡镇及以上干部）：驻村干部账号、队内职务、派出单位、选派期 */
+        post: operations["addTeamMember"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/teams/{teamId}/members/{memberId}/end": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 队员期满或召回（保留历史） */
+        post: operations["endTeamMember"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/teams/{teamId}/attendance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 考勤汇总（按月）：每名队员应驻村、已记录、请假天数——给本人和上级看，不排名 */
+        get: operations["teamAttendance"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/teams/{teamId}/leaves": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 工作队的请假记录 */
+        get: operations["listLeaves"];
+        put?: never;
+        /** 队员请假（本人） */
+        post: operations["requestLeave"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/teams/{teamId}/leaves/{leaveId}/decide": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 审批请假（队长或乡镇干部；不能审批自己的） */
+        post: operations["decideLeave"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/logs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 驻村日志（本区划内；工作队、村和上级可见） */
+        get: operations["listLogs"];
+        put?: never;
+        /** 写驻村日志：文字、照片、自动定位、日期、关联农户和工作 */
+        post: operations["writeLog"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/logs/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 按区划和时段导出驻村日志 Excel */
+        get: operations["exportLogs"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/logs/{logId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 日志详情（含上级批注） */
+        get: operations["getLog"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/logs/{logId}/comments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 上级批注（乡镇及以上干部，或工作队队长） */
+        post: operations["commentLog"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/me/cases": {
         parameters: {
             query?: never;
@@ -2989,6 +3334,352 @@ export interface components {
             items: components["schemas"]["NoticeReader"][];
             /** Format: int64 */
             nextAfter?: number | null;
+        };
+        /**
+         * @description HOME_VISIT 入户走访, REVIEW_MEETING 评议会议, DUTY_DAY 村值班日, TEAM_ATTENDANCE 驻村考勤, OTHER 其他工作
+         * @enum {string}
+         */
+        CheckinTask: "HOME_VISIT" | "REVIEW_MEETING" | "DUTY_DAY" | "TEAM_ATTENDANCE" | "OTHER";
+        /**
+         * @description CLIENT_TIME_SKEW 手机时间与服务器相差超过 10 分钟, IMPOSSIBLE_JUMP 与本人上一条签到相比移动速度不可能, LOW_ACCURACY 定位精度差于 500 米, NO_GEOFENCE 村未设置范围
+         * @enum {string}
+         */
+        CheckinFlag: "CLIENT_TIME_SKEW" | "IMPOSSIBLE_JUMP" | "LOW_ACCURACY" | "NO_GEOFENCE";
+        CheckinRules: {
+            /** @description 本省是否记录驻村考勤（省级配置） */
+            recordAttendance: boolean;
+            /** Format: int32 */
+            defaultRadiusMeters: number;
+            /**
+             * Format: int32
+             * @description 每月应驻村天数（默认值）
+             */
+            expectedDaysPerMonth: number;
+        };
+        NewCheckin: {
+            task: components["schemas"]["CheckinTask"];
+            /** @description 所属工作，如 case:123、household:456、team:7；同一工作同一天只记一次 */
+            taskRef?: string;
+            villageCode: string;
+            latitude: number;
+            longitude: number;
+            /** @description 定位精度（米） */
+            accuracy: number;
+            /**
+             * Format: date-time
+             * @description 手机时间（只作比对，不作依据）
+             */
+            clientTime?: string;
+            /** @description 外勤原因（不在村范围内时必填） */
+            fieldReason?: string;
+            /** Format: int64 */
+            photoId?: number;
+        };
+        Checkin: {
+            /** Format: int64 */
+            id: number;
+            /** Format: int64 */
+            accountId: number;
+            name?: string | null;
+            task: components["schemas"]["CheckinTask"];
+            taskRef?: string | null;
+            villageCode: string;
+            villageName?: string | null;
+            /**
+             * Format: date-time
+             * @description 服务器时间
+             */
+            at: string;
+            /**
+             * Format: date
+             * @description 北京时间日期
+             */
+            date: string;
+            latitude: number;
+            longitude: number;
+            accuracy: number;
+            /** @description 距村中心 */
+            distanceMeters?: number | null;
+            /** @description 是否在村范围内；村未设范围时为空 */
+            inside?: boolean | null;
+            fieldReason?: string | null;
+            /** Format: int64 */
+            photoId?: number | null;
+            /** Format: date-time */
+            clientTime?: string | null;
+            flags: components["schemas"]["CheckinFlag"][];
+        };
+        Geofence: {
+            villageCode: string;
+            villageName?: string | null;
+            /** @description 村中心；未设置时为空 */
+            latitude?: number | null;
+            longitude?: number | null;
+            /** Format: int32 */
+            radiusMeters: number;
+            /** Format: date-time */
+            updatedAt?: string | null;
+        };
+        GeofenceUpdate: {
+            latitude: number;
+            longitude: number;
+            /** Format: int32 */
+            radiusMeters: number;
+        };
+        NewAssistanceUnit: {
+            name: string;
+            /** @description 隶属（如 省直、市直、县直、企业） */
+            affiliation?: string;
+            /** @description 登记区划（本人区划或下级） */
+            regionCode: string;
+            contactName?: string;
+            contactPhone?: string;
+        };
+        UnitPairing: {
+            /** Format: int64 */
+            id: number;
+            villageCode: string;
+            villageName?: string | null;
+            /** Format: date */
+            startDate: string;
+            /** Format: date */
+            endDate?: string | null;
+            endReason?: string | null;
+        };
+        AssistanceUnit: {
+            /** Format: int64 */
+            id: number;
+            name: string;
+            affiliation?: string | null;
+            regionCode: string;
+            regionName?: string | null;
+            contactName?: string | null;
+            /** @description 脱敏 */
+            contactPhone?: string | null;
+            pairings: components["schemas"]["UnitPairing"][];
+            /** Format: date-time */
+            createdAt: string;
+        };
+        NewUnitPairing: {
+            villageCode: string;
+            /** Format: date */
+            startDate: string;
+        };
+        EndUnitPairing: {
+            /** Format: date */
+            endDate: string;
+            reason: string;
+        };
+        /**
+         * @description FIRST_SECRETARY 第一书记, LEADER 队长, MEMBER 队员
+         * @enum {string}
+         */
+        TeamRole: "FIRST_SECRETARY" | "LEADER" | "MEMBER";
+        TeamMember: {
+            /** Format: int64 */
+            id: number;
+            /** Format: int64 */
+            accountId: number;
+            name?: string | null;
+            teamRole: components["schemas"]["TeamRole"];
+            /** @description 派出单位 */
+            sendingUnit?: string | null;
+            /** Format: date */
+            dispatchFrom: string;
+            /** Format: date */
+            dispatchTo?: string | null;
+            /** Format: date */
+            endedOn?: string | null;
+            endReason?: string | null;
+        };
+        ResidentTeam: {
+            /** Format: int64 */
+            id: number;
+            villageCode: string;
+            villageName?: string | null;
+            /** Format: int64 */
+            unitId?: number | null;
+            unitName?: string | null;
+            /** Format: date */
+            startDate: string;
+            /** Format: date */
+            endDate?: string | null;
+            /** Format: int32 */
+            expectedDaysPerMonth: number;
+            members: components["schemas"]["TeamMember"][];
+            /** Format: date-time */
+            createdAt: string;
+        };
+        NewResidentTeam: {
+            villageCode: string;
+            /**
+             * Format: int64
+             * @description 派出（牵头）帮扶单位
+             */
+            unitId?: number;
+            /** Format: date */
+            startDate: string;
+            /** Format: date */
+            endDate?: string;
+            /**
+             * Format: int32
+             * @description 不填用本省默认
+             */
+            expectedDaysPerMonth?: number;
+        };
+        NewTeamMember: {
+            /**
+             * Format: int64
+             * @description 驻村干部账号（须在该村）
+             */
+            accountId: number;
+            teamRole: components["schemas"]["TeamRole"];
+            sendingUnit?: string;
+            /** Format: date */
+            dispatchFrom: string;
+            /** Format: date */
+            dispatchTo?: string;
+        };
+        EndTeamMember: {
+            /** Format: date */
+            endDate: string;
+            reason: string;
+        };
+        AttendanceRow: {
+            /** Format: int64 */
+            memberId: number;
+            /** Format: int64 */
+            accountId: number;
+            name?: string | null;
+            teamRole: components["schemas"]["TeamRole"];
+            /**
+             * Format: int32
+             * @description 应驻村天数（按选派期折算）
+             */
+            expected: number;
+            /**
+             * Format: int32
+             * @description 有驻村考勤或村值班签到的天数
+             */
+            recorded: number;
+            /**
+             * Format: int32
+             * @description 经批准请假的天数（当天已签到的不计）
+             */
+            onLeave: number;
+            /**
+             * Format: int32
+             * @description 其中外勤天数
+             */
+            fieldDays?: number;
+        };
+        TeamAttendance: {
+            /** Format: int64 */
+            teamId: number;
+            month: string;
+            /** @description 本省未要求记录考勤时，只汇总自愿记录的签到 */
+            recordAttendance: boolean;
+            /** @description 按队内职务和姓名排列，不排名 */
+            rows: components["schemas"]["AttendanceRow"][];
+        };
+        /**
+         * @description PENDING 待审批, APPROVED 已批准, REFUSED 未批准
+         * @enum {string}
+         */
+        LeaveStatus: "PENDING" | "APPROVED" | "REFUSED";
+        NewLeave: {
+            /** Format: date */
+            from: string;
+            /** Format: date */
+            to: string;
+            reason: string;
+        };
+        Leave: {
+            /** Format: int64 */
+            id: number;
+            /** Format: int64 */
+            teamId: number;
+            /** Format: int64 */
+            memberId: number;
+            /** Format: int64 */
+            accountId: number;
+            name?: string | null;
+            /** Format: date */
+            from: string;
+            /** Format: date */
+            to: string;
+            /** Format: int32 */
+            days: number;
+            reason: string;
+            status: components["schemas"]["LeaveStatus"];
+            /** @description 请假期间已有签到的日期（这些天按已驻村计） */
+            checkedInDays?: string[];
+            decidedBy?: string | null;
+            /** Format: date-time */
+            decidedAt?: string | null;
+            comment?: string | null;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        LeaveDecision: {
+            approve: boolean;
+            /** @description 不批准时必填 */
+            comment?: string;
+        };
+        NewWorkLog: {
+            villageCode: string;
+            /**
+             * Format: date
+             * @description 工作日期（不晚于今天，不早于 7 天前）
+             */
+            date: string;
+            content: string;
+            photoIds?: number[];
+            latitude?: number;
+            longitude?: number;
+            accuracy?: number;
+            householdIds?: number[];
+            taskRef?: string;
+        };
+        LogComment: {
+            /** Format: int64 */
+            id: number;
+            name?: string | null;
+            role?: components["schemas"]["Role"];
+            regionCode?: string | null;
+            content: string;
+            /** Format: date-time */
+            at: string;
+        };
+        WorkLog: {
+            /** Format: int64 */
+            id: number;
+            /** Format: int64 */
+            accountId: number;
+            name?: string | null;
+            role?: components["schemas"]["Role"];
+            villageCode: string;
+            villageName?: string | null;
+            /** Format: date */
+            date: string;
+            content: string;
+            photoIds: number[];
+            latitude?: number | null;
+            longitude?: number | null;
+            accuracy?: number | null;
+            householdIds: number[];
+            taskRef?: string | null;
+            comments: components["schemas"]["LogComment"][];
+            /** Format: date-time */
+            createdAt: string;
+        };
+        WorkLogPage: {
+            items: components["schemas"]["WorkLog"][];
+            /** Format: int64 */
+            nextAfter?: number | null;
+        };
+        NewLogComment: {
+            content: string;
         };
         ExternalTicket: {
             /** @description 对方平台的工单号（同一客户端内唯一） */
@@ -6638,6 +7329,725 @@ export interface operations {
             401: components["responses"]["Problem"];
             403: components["responses"]["Problem"];
             404: components["responses"]["Problem"];
+        };
+    };
+    checkinRules: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 规则 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CheckinRules"];
+                };
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+        };
+    };
+    checkIn: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 幂等键：同一键的重试返回第一次的结果，不会重复创建 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewCheckin"];
+            };
+        };
+        responses: {
+            /** @description 签到记录 */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Checkin"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+        };
+    };
+    getCheckin: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                checkinId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 签到记录 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Checkin"];
+                };
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+        };
+    };
+    myCheckins: {
+        parameters: {
+            query?: {
+                /** @description 月份 YYYY-MM，默认本月 */
+                month?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 签到记录 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Checkin"][];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+        };
+    };
+    getGeofence: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 范围 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Geofence"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+        };
+    };
+    setGeofence: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["GeofenceUpdate"];
+            };
+        };
+        responses: {
+            /** @description 范围 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Geofence"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+        };
+    };
+    listUnits: {
+        parameters: {
+            query?: {
+                /** @description 默认本人区划 */
+                region?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 帮扶单位 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssistanceUnit"][];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+        };
+    };
+    createUnit: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 幂等键：同一键的重试返回第一次的结果，不会重复创建 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewAssistanceUnit"];
+            };
+        };
+        responses: {
+            /** @description 已登记 */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssistanceUnit"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+        };
+    };
+    pairUnit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                unitId: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewUnitPairing"];
+            };
+        };
+        responses: {
+            /** @description 帮扶单位 */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssistanceUnit"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+        };
+    };
+    endUnitPairing: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                unitId: number;
+                pairingId: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EndUnitPairing"];
+            };
+        };
+        responses: {
+            /** @description 帮扶单位 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssistanceUnit"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+        };
+    };
+    listTeams: {
+        parameters: {
+            query?: {
+                /** @description 默认本人区划 */
+                region?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 工作队 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResidentTeam"][];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+        };
+    };
+    createTeam: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 幂等键：同一键的重试返回第一次的结果，不会重复创建 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewResidentTeam"];
+            };
+        };
+        responses: {
+            /** @description 工作队 */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResidentTeam"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+        };
+    };
+    myTeams: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 工作队 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResidentTeam"][];
+                };
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+        };
+    };
+    getTeam: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                teamId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 工作队 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResidentTeam"];
+                };
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+        };
+    };
+    addTeamMember: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                teamId: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewTeamMember"];
+            };
+        };
+        responses: {
+            /** @description 工作队 */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResidentTeam"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+        };
+    };
+    endTeamMember: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                teamId: number;
+                memberId: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EndTeamMember"];
+            };
+        };
+        responses: {
+            /** @description 工作队 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResidentTeam"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+        };
+    };
+    teamAttendance: {
+        parameters: {
+            query?: {
+                /** @description 月份 YYYY-MM，默认本月 */
+                month?: string;
+            };
+            header?: never;
+            path: {
+                teamId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 考勤汇总 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TeamAttendance"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+        };
+    };
+    listLeaves: {
+        parameters: {
+            query?: {
+                status?: components["schemas"]["LeaveStatus"];
+            };
+            header?: never;
+            path: {
+                teamId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 请假 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Leave"][];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+        };
+    };
+    requestLeave: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 幂等键：同一键的重试返回第一次的结果，不会重复创建 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                teamId: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewLeave"];
+            };
+        };
+        responses: {
+            /** @description 请假 */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Leave"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+        };
+    };
+    decideLeave: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                teamId: number;
+                leaveId: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LeaveDecision"];
+            };
+        };
+        responses: {
+            /** @description 请假 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Leave"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+        };
+    };
+    listLogs: {
+        parameters: {
+            query?: {
+                /** @description 默认本人区划 */
+                region?: string;
+                from?: string;
+                to?: string;
+                /** @description 上一页最后一条的 id */
+                after?: number;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 一页日志 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkLogPage"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+        };
+    };
+    writeLog: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 幂等键：同一键的重试返回第一次的结果，不会重复创建 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewWorkLog"];
+            };
+        };
+        responses: {
+            /** @description 日志 */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkLog"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
+        };
+    };
+    exportLogs: {
+        parameters: {
+            query: {
+                /** @description 默认本人区划 */
+                region?: string;
+                from: string;
+                to: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Excel 文件 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+        };
+    };
+    getLog: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                logId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 日志 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkLog"];
+                };
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+        };
+    };
+    commentLog: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                logId: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewLogComment"];
+            };
+        };
+        responses: {
+            /** @description 日志 */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkLog"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            409: components["responses"]["Problem"];
         };
     };
     myCases: {
