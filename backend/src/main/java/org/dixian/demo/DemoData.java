@@ -7,11 +7,14 @@ import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.dixian.account.AccountService;
+import org.dixian.checkin.GeofenceService;
 import org.dixian.client.ApiClientService;
 import org.dixian.client.ClientScopes;
 import org.dixian.department.DepartmentKind;
 import org.dixian.department.DepartmentService;
 import org.dixian.platform.security.Role;
+import org.dixian.team.TeamRole;
+import org.dixian.team.TeamService;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
@@ -57,14 +60,19 @@ public class DemoData {
     private final ApiClientService clients;
     private final DemoPolicies policies;
     private final DepartmentService departments;
+    private final GeofenceService geofences;
+    private final TeamService teams;
 
     public DemoData(@ConfigProperty(name = "dixian.demo.enabled") boolean enabled, AccountService accounts,
-                    ApiClientService clients, DemoPolicies policies, DepartmentService departments) {
+                    ApiClientService clients, DemoPolicies policies, DepartmentService departments,
+                    GeofenceService geofences, TeamService teams) {
         this.enabled = enabled;
         this.accounts = accounts;
         this.clients = clients;
         this.policies = policies;
         this.departments = departments;
+        this.geofences = geofences;
+        this.teams = teams;
     }
 
     /** After the regions are loaded (priority 10); start-up thread, so waiting here is allowed. */
@@ -79,6 +87,7 @@ public class DemoData {
         }
         // Also on data made before departments existed.
         VertxContextSupport.subscribeAndAwait(this::seedDepartment);
+        VertxContextSupport.subscribeAndAwait(this::seedResidentTeam);
         LOG.info("""
                 
                 ==== Dixian demo ====
@@ -116,5 +125,18 @@ public class DemoData {
                                 List.of(ClientScopes.TICKETS_HANDLE)))
                 .chain(() -> departments.seed(DEPARTMENT, DepartmentKind.CIVIL_AFFAIRS, COUNTY, "0371-26981234",
                         DEPARTMENT_CLIENT_ID));
+    }
+
+    /**
+     * 任庄村's check-in geofence (an approximate village centre) and its resident team with 陈志强 (the demo resident
+     * cadre, account 7) as first secretary since 1 January of the current year; each created once.
+     */
+    private Uni<Void> seedResidentTeam() {
+        return geofences.seed(VILLAGE, 34.7589, 114.8873, 1500)
+                .chain(() -> accounts.firstActive(10)).chain(list -> list.stream()
+                        .filter(a -> a.role() == Role.RESIDENT_CADRE && VILLAGE.equals(a.regionCode())).findFirst()
+                        .map(a -> teams.seed(VILLAGE, a.id(), TeamRole.FIRST_SECRETARY, "开封市乡村振兴局",
+                                java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).withDayOfYear(1)))
+                        .orElse(Uni.createFrom().voidItem()));
     }
 }

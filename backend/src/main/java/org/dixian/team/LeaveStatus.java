@@ -1,0 +1,5 @@
+package org.dixian.team;
+
+public enum LeaveStatus {
+    PENDING, APPROVED, REFUSED
+}
