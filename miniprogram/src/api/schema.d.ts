@@ -7369,6 +7369,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description 同一工作同一天已签到：原记录 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Checkin"];
+                };
+            };
             /** @description 签到记录 */
             201: {
                 headers: {
