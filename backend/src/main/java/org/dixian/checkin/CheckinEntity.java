@@ -18,6 +18,7 @@ import java.util.List;
 
 /** One check-in; the table refuses updates and deletes. */
 @Entity
+@org.hibernate.annotations.Immutable
 @Table(name = "checkin")
 public class CheckinEntity {
     @Id

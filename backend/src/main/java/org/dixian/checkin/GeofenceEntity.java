@@ -13,6 +13,7 @@ import java.time.OffsetDateTime;
 
 /** One version of a village's geofence; the newest is current, the table refuses updates and deletes. */
 @Entity
+@org.hibernate.annotations.Immutable
 @Table(name = "geofence")
 public class GeofenceEntity {
     @Id

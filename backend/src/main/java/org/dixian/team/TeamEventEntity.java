@@ -16,6 +16,7 @@ import java.util.Map;
 
 /** One append-only step of a team's history: formed, member added or ended, leave requested or decided. */
 @Entity
+@org.hibernate.annotations.Immutable
 @Table(name = "team_event")
 public class TeamEventEntity {
     @Id
