@@ -62,9 +62,6 @@ public class LeaveService {
 
     /** A member asks for leave; the leaders (or, without one, the township's cadres) are told. */
     public Uni<Leave> request(Scope scope, long teamId, NewLeave in, String idempotencyKey) {
-        if (in.to().isBefore(in.from())) {
-            throw ApiException.invalid("to", "结束日期不能早于开始日期");
-        }
         String requestKey = idempotencyKey == null || idempotencyKey.isBlank() ? null : scope.accountId() + ":" + idempotencyKey;
         return idempotency.once("leave:" + scope.accountId(), idempotencyKey,
                 () -> insert(scope, teamId, in, requestKey), id -> load(scope, teamId, id));
@@ -77,6 +74,9 @@ public class LeaveService {
             TeamMemberEntity me = t.members().stream()
                     .filter(m -> m.accountId == scope.accountId() && m.currentOrComing(LocalDate.now(clock)))
                     .findFirst().orElseThrow(() -> ApiException.forbidden("只有本队在岗队员本人可以请假"));
+            if (in.to().isBefore(in.from())) {
+                throw ApiException.invalid("to", "结束日期不能早于开始日期");
+            }
             if (in.from().isBefore(me.dispatchFrom)) {
                 throw ApiException.invalid("from", "请假日期须在选派期内");
             }
@@ -127,9 +127,6 @@ public class LeaveService {
     public Uni<Leave> decide(Scope scope, long teamId, long leaveId, LeaveDecision in) {
         boolean approve = in.approve();
         String comment = in.comment() == null || in.comment().isBlank() ? null : in.comment().trim();
-        if (!approve && comment == null) {
-            throw ApiException.invalid("comment", "不批准时请填写理由");
-        }
         return decided(scope, teamId, leaveId, approve, comment).chain(() -> load(scope, teamId, leaveId));
     }
 
@@ -151,6 +148,9 @@ public class LeaveService {
             }
             if (l.status != LeaveStatus.PENDING) {
                 throw ApiException.conflict("该请假已审批");
+            }
+            if (!approve && comment == null) {
+                throw ApiException.invalid("comment", "不批准时请填写理由");
             }
             l.status = approve ? LeaveStatus.APPROVED : LeaveStatus.REFUSED;
             l.decidedBy = scope.accountId();
