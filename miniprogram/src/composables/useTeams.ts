@@ -53,8 +53,10 @@ export const MEMBER_FIELDS = ['accountId', 'teamRole', 'sendingUnit', 'dispatchF
 /** NewTeamMember from the form, or what is missing before asking the server. */
 export function newMemberBody(fields: MemberFields): Draft<NewTeamMember> {
   const errors: Record<string, string> = {}
-  const accountId = Number(fields.accountId.trim())
-  if (!fields.accountId.trim() || !Number.isInteger(accountId) || accountId <= 0) errors.accountId = '请填写驻村干部的账号编号'
+  // A number input may hand over a number rather than the text typed.
+  const raw = String(fields.accountId ?? '').trim()
+  const accountId = Number(raw)
+  if (!raw || !Number.isInteger(accountId) || accountId <= 0) errors.accountId = '请填写驻村干部的账号编号'
   if (!fields.teamRole) errors.teamRole = '请选择队内职务'
   const sendingUnit = checkedText(fields.sendingUnit, errors, 'sendingUnit', { label: '派出单位', max: 60 })
   if (!DATE.test(fields.dispatchFrom)) errors.dispatchFrom = '请选择选派开始日期'
@@ -82,7 +84,7 @@ export function newTeamBody(fields: TeamFields): Draft<NewResidentTeam> {
   if (!isVillageCode(fields.villageCode)) errors.villageCode = '请选择驻村的村'
   if (!DATE.test(fields.startDate)) errors.startDate = '请选择组建日期'
   if (fields.endDate && fields.endDate < fields.startDate) errors.endDate = '结束日期不能早于组建日期'
-  const days = fields.expectedDaysPerMonth.trim()
+  const days = String(fields.expectedDaysPerMonth ?? '').trim()
   const expected = Number(days)
   if (days && (!Number.isInteger(expected) || expected < 0 || expected > 31)) errors.expectedDaysPerMonth = '每月应驻村天数应为 0 到 31 的整数'
   if (Object.keys(errors).length) return { body: null, errors }
