@@ -6,7 +6,7 @@ export default defineConfig({
   plugins: [
     vue({
       // uni-app built-in components render as plain elements under test.
-      template: { compilerOptions: { isCustomElement: (tag) => ['view', 'text', 'picker', 'uni-view', 'rich-text'].includes(tag) } },
+      template: { compilerOptions: { isCustomElement: (tag) => ['view', 'text', 'picker', 'map', 'uni-view', 'rich-text'].includes(tag) } },
     }),
   ],
   resolve: {

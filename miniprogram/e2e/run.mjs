@@ -729,6 +729,10 @@ async function main() {
     await scenario('k a policy with conditions reaches the farmer it is for', page, () =>
       policiesWalk({ page, base, screenshots, household, openLogin, devLogin, api, devToken, textOf }),
     )
+    const { fieldworkWalk } = await import('./fieldwork.mjs')
+    await scenario('l a resident cadre checks in, writes a log and takes leave; the township sees attendance', page, () =>
+      fieldworkWalk({ page, base, context, screenshots, openLogin, devLogin, api, devToken, textOf }),
+    )
 
     if (consoleErrors.length) console.log(`page errors seen:\n  ${consoleErrors.join('\n  ')}`)
     if (results.some((r) => !r.ok)) printBackendLog(logFile)

@@ -172,13 +172,21 @@ export function apiUrl(path: string, query?: RequestOptions['query']): string {
   return buildUrl(path, query)
 }
 
-/** Sends a request; on a 401 from /api it refreshes the tokens once and retries once (unless anonymous). */
-export async function request<T>(options: RequestOptions): Promise<T> {
+/**
+ * Sends a request and keeps the status of a successful answer (e.g. 201 created against 200 for the record a
+ * repeated request already made); failures throw as in `request`.
+ */
+export async function requestWithStatus<T>(options: RequestOptions): Promise<{ status: number; data: T }> {
   const res = options.anonymous ? await send(options, null) : await withSession(options.path, (token) => send(options, token))
   if (res.statusCode >= 200 && res.statusCode < 300) {
-    return parseBody(res.data) as T
+    return { status: res.statusCode, data: parseBody(res.data) as T }
   }
   throw new ApiError(toProblem(res))
+}
+
+/** Sends a request; on a 401 from /api it refreshes the tokens once and retries once (unless anonymous). */
+export async function request<T>(options: RequestOptions): Promise<T> {
+  return (await requestWithStatus<T>(options)).data
 }
 
 export const http = {

@@ -1,4 +1,4 @@
-import { http, request } from './client'
+import { http, request, requestWithStatus } from './client'
 import type {
   NewNotice,
   Notice,
@@ -88,6 +88,27 @@ import type {
   PolicyReachUpdate,
   PolicyStatus,
   PolicyUpdate,
+  AssistanceUnit,
+  Checkin,
+  CheckinRules,
+  EndTeamMember,
+  EndUnitPairing,
+  Geofence,
+  GeofenceUpdate,
+  Leave,
+  LeaveDecision,
+  LeaveStatus,
+  NewAssistanceUnit,
+  NewCheckin,
+  NewLeave,
+  NewResidentTeam,
+  NewTeamMember,
+  NewUnitPairing,
+  NewWorkLog,
+  ResidentTeam,
+  TeamAttendance,
+  WorkLog,
+  WorkLogPage,
 } from './types'
 
 export const authApi = {
@@ -380,4 +401,73 @@ export const noticesApi = {
   confirm: (id: number) => http.post<Notice>(noticePath(id, 'confirm')),
   readers: (id: number, query: { after?: number | null; limit?: number } = {}) =>
     http.get<NoticeReaders>(noticePath(id, 'readers'), { ...query }),
+}
+
+/** The check-in as answered: 201 a new record, 200 the record of the same work on the same day made before. */
+export interface CheckinAnswer {
+  checkin: Checkin
+  /** The server already had a check-in for this work today and gave it back. */
+  repeated: boolean
+}
+
+/** Check-ins as evidence of a piece of work (never a standalone daily punch), and the village geofences. */
+export const checkinsApi = {
+  rules: () => http.get<CheckinRules>('/api/checkins/rules'),
+  /** Same key, same answer; a repeat of the same work on the same day answers 200 with the first record. */
+  checkIn: async (body: NewCheckin, idempotencyKey: string): Promise<CheckinAnswer> => {
+    const res = await requestWithStatus<Checkin>({ method: 'POST', path: '/api/checkins', body, headers: { 'Idempotency-Key': idempotencyKey } })
+    return { checkin: res.data, repeated: res.status === 200 }
+  },
+  get: (id: number) => http.get<Checkin>(`/api/checkins/${id}`),
+  /** My check-ins of a month (`YYYY-MM`, this month when left out). */
+  mine: (month?: string) => http.get<Checkin[]>('/api/me/checkins', { month }),
+  geofence: (villageCode: string) => http.get<Geofence>(`/api/villages/${villageCode}/geofence`),
+  setGeofence: (villageCode: string, body: GeofenceUpdate) => http.post<Geofence>(`/api/villages/${villageCode}/geofence`, body),
+}
+
+/** Assistance units (帮扶单位) and their pairings with villages. */
+export const unitsApi = {
+  list: (region?: string) => http.get<AssistanceUnit[]>('/api/units', { region }),
+  create: (body: NewAssistanceUnit, idempotencyKey: string) =>
+    http.post<AssistanceUnit>('/api/units', body, { 'Idempotency-Key': idempotencyKey }),
+  pair: (unitId: number, body: NewUnitPairing) => http.post<AssistanceUnit>(`/api/units/${unitId}/pairings`, body),
+  endPairing: (unitId: number, pairingId: number, body: EndUnitPairing) =>
+    http.post<AssistanceUnit>(`/api/units/${unitId}/pairings/${pairingId}/end`, body),
+}
+
+const teamPath = (id: number, action = '') => `/api/teams/${id}${action ? `/${action}` : ''}`
+
+/** Resident teams (驻村工作队): members, attendance by month (never ranked) and leave. */
+export const teamsApi = {
+  list: (region?: string) => http.get<ResidentTeam[]>('/api/teams', { region }),
+  mine: () => http.get<ResidentTeam[]>('/api/me/teams'),
+  get: (id: number) => http.get<ResidentTeam>(teamPath(id)),
+  create: (body: NewResidentTeam, idempotencyKey: string) =>
+    http.post<ResidentTeam>('/api/teams', body, { 'Idempotency-Key': idempotencyKey }),
+  addMember: (id: number, body: NewTeamMember) => http.post<ResidentTeam>(teamPath(id, 'members'), body),
+  endMember: (id: number, memberId: number, body: EndTeamMember) => http.post<ResidentTeam>(teamPath(id, `members/${memberId}/end`), body),
+  /** Rows in the order the server gives (team role, then name). */
+  attendance: (id: number, month?: string) => http.get<TeamAttendance>(teamPath(id, 'attendance'), { month }),
+  leaves: (id: number, status?: LeaveStatus) => http.get<Leave[]>(teamPath(id, 'leaves'), { status }),
+  requestLeave: (id: number, body: NewLeave, idempotencyKey: string) =>
+    http.post<Leave>(teamPath(id, 'leaves'), body, { 'Idempotency-Key': idempotencyKey }),
+  decideLeave: (id: number, leaveId: number, body: LeaveDecision) => http.post<Leave>(teamPath(id, `leaves/${leaveId}/decide`), body),
+}
+
+export const LOGS_EXPORT_PATH = '/api/logs/export'
+
+export interface LogQuery {
+  region?: string
+  from?: string
+  to?: string
+  after?: number | null
+  limit?: number
+}
+
+/** Village work logs (驻村日志): writing, reading in scope, supervisors' comments and the Excel export. */
+export const logsApi = {
+  list: (query: LogQuery = {}) => http.get<WorkLogPage>('/api/logs', { ...query }),
+  get: (id: number) => http.get<WorkLog>(`/api/logs/${id}`),
+  write: (body: NewWorkLog, idempotencyKey: string) => http.post<WorkLog>('/api/logs', body, { 'Idempotency-Key': idempotencyKey }),
+  comment: (id: number, content: string) => http.post<WorkLog>(`/api/logs/${id}/comments`, { content }),
 }
