@@ -13,7 +13,7 @@ export interface CursorPage<T> {
 
 /**
  * A list read page by page with a cursor (`nextAfter`): `fetchPage(true)` starts over, `fetchPage(false)` adds
- * the next page. A request while one is under way is dropped. `read` asks the server (`reset` for a new start,
+ * the next page. A request while one is under way is dropped; `reload()` starts over once it ends. `read` asks the server (`reset` for a new start,
  * `after` the cursor); `onPage` sees each page read, `onError` each failure (its message goes to `error`).
  */
 export function usePagedList<T, P extends CursorPage<T> = CursorPage<T>>(
@@ -25,6 +25,7 @@ export function usePagedList<T, P extends CursorPage<T> = CursorPage<T>>(
   const loading = ref(false)
   const loaded = ref(false)
   const error = ref('')
+  let stale = false
 
   async function fetchPage(reset: boolean) {
     if (loading.value) return
@@ -42,9 +43,19 @@ export function usePagedList<T, P extends CursorPage<T> = CursorPage<T>>(
     } finally {
       loading.value = false
     }
+    if (stale) {
+      stale = false
+      await fetchPage(true)
+    }
   }
 
-  return { items, nextAfter, loading, loaded, error, fetchPage }
+  /** Starts over now, or as soon as the read under way ends (a filter changed while it ran). */
+  function reload() {
+    if (loading.value) stale = true
+    else void fetchPage(true)
+  }
+
+  return { items, nextAfter, loading, loaded, error, fetchPage, reload }
 }
 
 /** A list read whole in one request (e.g. the farmer's own records): the rows, and the state of the read. */

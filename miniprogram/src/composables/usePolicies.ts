@@ -435,17 +435,7 @@ export function usePolicyMatches(policyId: () => number) {
       },
     },
   )
-  let stale = false
-  const load = () => {
-    if (list.loading.value) stale = true
-    else list.fetchPage(true)
-  }
-  watch(list.loading, (busy) => {
-    if (!busy && stale) {
-      stale = false
-      list.fetchPage(true)
-    }
-  })
+  const load = list.reload
 
   const marking = ref<number | null>(null)
   const markError = ref('')

@@ -1,4 +1,4 @@
-import { computed, reactive, ref, watch } from 'vue'
+import { computed, reactive, ref } from 'vue'
 import { TICKET_STATS_EXPORT_PATH, ticketsApi } from '@/api/endpoints'
 import type {
   NewTicket,
@@ -197,17 +197,7 @@ export function useTicketInbox() {
       limit: PAGE_SIZE,
     }),
   )
-  let stale = false
-  const load = () => {
-    if (list.loading.value) stale = true
-    else list.fetchPage(true)
-  }
-  watch(list.loading, (busy) => {
-    if (!busy && stale) {
-      stale = false
-      list.fetchPage(true)
-    }
-  })
+  const load = list.reload
 
   return {
     view,
