@@ -85,7 +85,7 @@ export async function fieldworkWalk({ page, base, context, screenshots, openLogi
     body: { name: leaderName, phone, regionCode: VILLAGE, role: 'RESIDENT_CADRE', position: '驻村工作队队长' },
   })
   const listed = (await api(base, 'GET', '/auth/dev/accounts')).some((a) => a.id === leader.id)
-  assert.ok(listed, `the new leader ${leaderName} is not among the development logins (the list shows the first 60 accounts)`)
+  assert.ok(listed, `the new leader ${leaderName} is not among the development logins (the list shows the demo accounts and the 20 newest)`)
   const team = await teamWith(api, base, township, resident, leader)
 
   // ---- 1. the resident cadre checks in for the day's work, inside the geofence ----
@@ -135,8 +135,9 @@ export async function fieldworkWalk({ page, base, context, screenshots, openLogi
   await page.locator('.log-photos .photo--done').waitFor()
   await shot('log-editor')
   await page.locator('.btn-log-submit').click()
+  // The editor's own field carries the text too: wait for the saved log's page first.
+  await page.waitForURL(/pages\/fieldwork\/log-detail/)
   await page.locator('.log-content', { hasText: logText }).waitFor()
-  assert.ok(page.url().includes('pages/fieldwork/log-detail'), `expected the log page, got ${page.url()}`)
   await page.locator('.gallery-photo').first().waitFor()
   assert.equal(await page.locator('.btn-comment').count(), 0, 'a resident cadre does not comment on logs')
   await shot('log-saved')

@@ -60,4 +60,10 @@ public class AccountRepository implements PanacheRepositoryBase<AccountEntity, L
     public Uni<List<AccountEntity>> firstActive(int limit) {
         return find("status = ?1 order by id", AccountStatus.ACTIVE).page(0, limit).list();
     }
+
+    /** The newest active accounts made by people (not by the synthetic data load), newest first. */
+    public Uni<List<AccountEntity>> latestActive(int limit) {
+        return find("status = ?1 and (requestKey is null or requestKey not like 'synthetic:%') order by id desc",
+                AccountStatus.ACTIVE).page(0, limit).list();
+    }
 }

@@ -272,6 +272,19 @@ public class AccountService {
         return accounts.firstActive(limit).chain(this::views);
     }
 
+    /** The first {@code first} active accounts (the demo's) and the {@code latest} newest made since, once each. */
+    @WithSession
+    public Uni<List<Account>> forDevLogin(int first, int latest) {
+        return accounts.firstActive(first).chain(head -> accounts.latestActive(latest).map(tail -> {
+            java.util.Map<Long, AccountEntity> both = new java.util.LinkedHashMap<>();
+            head.forEach(a -> both.put(a.id, a));
+            for (int i = tail.size() - 1; i >= 0; i--) {
+                both.putIfAbsent(tail.get(i).id, tail.get(i));
+            }
+            return List.copyOf(both.values());
+        })).chain(this::views);
+    }
+
     /** Creates an account without a caller (demo data, first administrator). */
     @WithTransaction
     public Uni<Long> seed(String name, String phone, String regionCode, Role role, String position, String openid) {

@@ -39,7 +39,7 @@ public class DevLoginResource {
     @Path("accounts")
     public Uni<List<DemoAccount>> accounts() {
         requireEnabled();
-        return accounts.firstActive(60).map(list -> list.stream().map(a -> new DemoAccount(a.id(), a.name(), a.role(),
+        return accounts.forDevLogin(40, 20).map(list -> list.stream().map(a -> new DemoAccount(a.id(), a.name(), a.role(),
                 a.position(), a.regionCode(), a.regionName(), a.level())).toList());
     }
 

@@ -37,6 +37,17 @@ class DevLoginApiTest {
     }
 
     @Test
+    void listsAnAccountJustMadeToo() {
+        String name = "新账号" + org.dixian.testing.Fixtures.marker();
+        Response made = org.dixian.testing.Fixtures.anAccount().role(org.dixian.platform.security.Role.RESIDENT_CADRE)
+                .inRegion(DemoData.VILLAGE).named(name).phone(org.dixian.testing.Fixtures.uniquePhone()).post();
+        assertEquals(201, made.statusCode(), made::asString);
+        List<String> names = Api.given().get("/auth/dev/accounts").jsonPath().getList("name", String.class);
+        assertEquals("周建国", names.get(0), "the demo accounts still come first");
+        assertEquals(1, names.stream().filter(name::equals).count(), "the new account is listed once: " + names);
+    }
+
+    @Test
     void logsInAsAnActiveAccount() {
         Logins.Pair pair = Logins.dev(9);
         JsonPath me = Api.bearer(pair.accessToken()).get("/api/me").then().statusCode(200).extract().jsonPath();
