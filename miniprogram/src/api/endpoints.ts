@@ -28,6 +28,7 @@ import type {
   HouseholdPage,
   ImportResult,
   Me,
+  Media,
   MonitoringType,
   MoveRequest,
   NewCase,
@@ -380,4 +381,9 @@ export const noticesApi = {
   confirm: (id: number) => http.post<Notice>(noticePath(id, 'confirm')),
   readers: (id: number, query: { after?: number | null; limit?: number } = {}) =>
     http.get<NoticeReaders>(noticePath(id, 'readers'), { ...query }),
+}
+
+/** What is known about an upload: type, file name, size (readable by whoever may read the file). */
+export const mediaApi = {
+  info: (id: number) => http.get<Media>(`/api/media/${id}/info`),
 }
