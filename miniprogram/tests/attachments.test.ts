@@ -5,6 +5,7 @@ import AttachmentPicker from '@/components/common/AttachmentPicker.vue'
 import NoticeDetailPage from '@/pages/notices/detail.vue'
 import NewNoticePage from '@/pages/notices/new.vue'
 import PolicyDetailPage from '@/pages/policies/detail.vue'
+import PolicyEditPage from '@/pages/policies/edit.vue'
 import type { Media, Notice, Policy } from '@/api/types'
 import {
   ATTACHMENTS_FAILED,
@@ -304,5 +305,45 @@ describe('a notice with attachments', () => {
     await settle()
     const sent = requests.find((r) => r.method === 'POST' && path(r) === '/api/notices')
     expect((sent?.data as { attachmentIds: number[] }).attachmentIds).toEqual([55])
+  })
+})
+
+describe('a policy with attachments', () => {
+  it('keeps the policy’s attachments, sends a removed one no more and a new PDF once', async () => {
+    setPlatformForTesting('mp-weixin')
+    page.query = { id: '5' }
+    const policy = {
+      id: 5, title: '困难群众医疗救助', issuer: '兰考县医疗保障局', regionCode: COUNTY, regionName: '兰考县', category: 'HEALTH',
+      status: 'DRAFT', effectiveFrom: '2026-01-01', summary: '看病自付部分再报销', body: '<p>见附件</p>', attachmentIds: [1, 2],
+      conditionsVersion: 1, createdAt: at, version: 2, events: [],
+    } as unknown as Policy
+    const updates: Record<string, unknown>[] = []
+    serveRoutes(county(), {
+      'GET /api/policies/5': ok(policy),
+      'GET /api/media/1/info': ok(media(1, 'application/pdf', '旧办法.pdf')),
+      'GET /api/media/2/info': ok(media(2, 'image/jpeg', 'IMG.JPG')),
+      'POST /api/policies/5/update': (req) => {
+        const sent = req.data as Record<string, unknown>
+        updates.push(sent)
+        return { statusCode: 200, data: { ...policy, version: 3 + updates.length, attachmentIds: sent.attachmentIds } }
+      },
+    })
+    const wrapper = mount(PolicyEditPage)
+    await settle()
+    expect(wrapper.findAll('.attachment-kept').map((k) => k.text())).toEqual(['PDF旧办法.pdf删除', '图片IMG.JPG删除'])
+    await wrapper.findAll('.attachment-kept-remove')[1].trigger('tap')
+    pickPdfInWeChat('补充说明.pdf', 2000)
+    await wrapper.find('.btn-add-pdf').trigger('tap')
+    await settle()
+    uploads[0].success(saved(media(60, 'application/pdf', '补充说明.pdf')))
+    await settle()
+    await wrapper.find('.btn-save-draft').trigger('tap')
+    await settle()
+    expect(updates[0]).toMatchObject({ version: 2, attachmentIds: [1, 60] })
+    expect(wrapper.findAll('.attachment-kept').map((k) => k.text())).toEqual(['PDF旧办法.pdf删除', 'PDF补充说明.pdf删除'])
+    expect(wrapper.findAll('.attachment-document')).toHaveLength(0)
+    await wrapper.find('.btn-save-draft').trigger('tap')
+    await settle()
+    expect(updates[1]).toMatchObject({ version: 4, attachmentIds: [1, 60] })
   })
 })
