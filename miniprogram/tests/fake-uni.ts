@@ -80,6 +80,8 @@ export const fakeUni = {
   uploadFile: vi.fn(),
   downloadFile: vi.fn(),
   previewImage: vi.fn(),
+  chooseMessageFile: vi.fn(),
+  openDocument: vi.fn(),
   getLocation: vi.fn(),
 }
 
@@ -92,7 +94,8 @@ export function resetFakeUni(): void {
   requests.length = 0
   handler = () => ({ statusCode: 404, data: { type: 'about:blank', title: '未找到', status: 404 } })
   Object.values(fakeUni).forEach((fn) => fn.mockClear())
-  for (const fn of [fakeUni.chooseImage, fakeUni.uploadFile, fakeUni.downloadFile, fakeUni.previewImage, fakeUni.getLocation]) fn.mockReset()
+  for (const fn of [fakeUni.chooseImage, fakeUni.uploadFile, fakeUni.downloadFile, fakeUni.previewImage, fakeUni.getLocation,
+    fakeUni.chooseMessageFile, fakeUni.openDocument]) fn.mockReset()
 }
 
 export function problem(status: number, title: string, detail?: string, errors?: { field: string; message: string }[]) {

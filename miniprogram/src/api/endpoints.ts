@@ -28,6 +28,7 @@ import type {
   HouseholdPage,
   ImportResult,
   Me,
+  Media,
   MonitoringType,
   MoveRequest,
   NewCase,
@@ -470,4 +471,9 @@ export const logsApi = {
   get: (id: number) => http.get<WorkLog>(`/api/logs/${id}`),
   write: (body: NewWorkLog, idempotencyKey: string) => http.post<WorkLog>('/api/logs', body, { 'Idempotency-Key': idempotencyKey }),
   comment: (id: number, content: string) => http.post<WorkLog>(`/api/logs/${id}/comments`, { content }),
+}
+
+/** What is known about an upload: type, file name, size (readable by whoever may read the file). */
+export const mediaApi = {
+  info: (id: number) => http.get<Media>(`/api/media/${id}/info`),
 }

@@ -785,7 +785,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** 上传照片（JPEG 或 PNG，最大 5 MB；保留 EXIF 中的拍摄位置和时间作为佐证）；之后在申报、入户核实等处引用其 id */
+        /** 上传照片（JPEG 或 PNG，最大 5 MB；保留 EXIF 中的拍摄位置和时间作为佐证）或 PDF 文件（最大 10 MB，政策和通知的附件）；类型以文件内容为准；之后在申报、入户核实、政策、通知等处引用其 id */
         post: operations["uploadMedia"];
         delete?: never;
         options?: never;
@@ -800,7 +800,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 照片原图（上传人本人，或照片所属案件所在区划的干部） */
+        /** 照片原图或 PDF 文件（上传人本人；所附记录所在区划及上级的干部；政策、通知的附件还包括能查看该政策、通知的人） */
         get: operations["getMedia"];
         put?: never;
         post?: never;
@@ -817,7 +817,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 照片的类型、大小和 EXIF 拍摄位置、时间 */
+        /** 照片或文件的类型、文件名、大小和 EXIF 拍摄位置、时间（查看权限同原图） */
         get: operations["getMediaInfo"];
         put?: never;
         post?: never;
@@ -3871,7 +3871,10 @@ export interface components {
         Media: {
             /** Format: int64 */
             id: number;
+            /** @description image/jpeg、image/png 或 application/pdf */
             contentType: string;
+            /** @description 上传时的文件名（不含路径） */
+            fileName?: string | null;
             /** Format: int64 */
             size: number;
             /** @description EXIF 拍摄位置 */
@@ -5633,11 +5636,13 @@ export interface operations {
                 "multipart/form-data": {
                     /** Format: binary */
                     file: string;
+                    /** @description 用户看到的文件名（小程序临时文件路径不带原名时填写；不填则取上传文件名） */
+                    fileName?: string;
                 };
             };
         };
         responses: {
-            /** @description 已保存的照片 */
+            /** @description 已保存的照片或文件 */
             201: {
                 headers: {
                     [name: string]: unknown;
@@ -5664,7 +5669,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description 照片 */
+            /** @description 照片或 PDF 文件（PDF 带 Content-Disposition 文件名） */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -5672,6 +5677,7 @@ export interface operations {
                 content: {
                     "image/jpeg": string;
                     "image/png": string;
+                    "application/pdf": string;
                 };
             };
             400: components["responses"]["Problem"];

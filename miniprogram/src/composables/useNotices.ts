@@ -2,6 +2,7 @@ import { computed, reactive, ref } from 'vue'
 import { noticesApi } from '@/api/endpoints'
 import { errorMessage } from '@/api/errors'
 import type { NewNotice, Notice, NoticeKind, NoticePage, NoticeReader, NoticeReaders, Role } from '@/api/types'
+import type { AttachmentSource } from './useAttachmentUpload'
 import { unreadBadge } from './useNotifications'
 import { PAGE_SIZE, usePagedList } from './usePagedList'
 import { checkedText, useFormSubmit, useLoadedRecord, type Draft } from './useSubmit'
@@ -146,7 +147,7 @@ export const NOTICE_FIELDS = ['kind', 'title', 'body', 'regionCode', 'requireCon
  * `submit(true)` publishes at once (a lost answer retried with the same key finds the same draft), `submit(false)`
  * keeps a draft.
  */
-export function useNoticeForm(region: () => string | null | undefined, onDone: (n: Notice) => void) {
+export function useNoticeForm(region: () => string | null | undefined, onDone: (n: Notice) => void, attachments?: AttachmentSource) {
   const fields = reactive({ kind: 'NOTICE' as NoticeKind, title: '', body: '', requireConfirm: false })
   let publishNow = false
   const form = useFormSubmit<NewNotice, Notice>({
@@ -164,11 +165,12 @@ export function useNoticeForm(region: () => string | null | undefined, onDone: (
     const text = checkedText(fields.body, errors, 'body', { label: '正文', max: 10000, missing: '请填写正文' })
     const regionCode = region()
     if (!regionCode) errors.regionCode = '您的账号没有所属区划，不能发布'
+    const wait = attachments?.blocker() ?? ''
+    if (wait) errors.attachmentIds = wait
     if (Object.keys(errors).length > 0 || !regionCode) return { body: null, errors }
-    return {
-      body: { kind: fields.kind, title, body: paragraphsToHtml(text), regionCode, requireConfirm: fields.requireConfirm },
-      errors,
-    }
+    const body: NewNotice = { kind: fields.kind, title, body: paragraphsToHtml(text), regionCode, requireConfirm: fields.requireConfirm }
+    if (attachments?.ids.value.length) body.attachmentIds = [...attachments.ids.value]
+    return { body, errors }
   }
 
   return {

@@ -52,7 +52,9 @@ let sequence = 0
  * Photos picked with uni.chooseImage (compressed, up to `max`) and uploaded at once to /api/media, each with
  * its progress; a failed one can be retried or removed. `ids` are the saved photos in the order picked.
  */
-export function usePhotoUpload(max: number = MAX_PHOTOS) {
+export function usePhotoUpload(max: number | (() => number) = MAX_PHOTOS) {
+  // A getter when the photos share their limit with other attachments (useAttachmentUpload).
+  const limit = typeof max === 'function' ? max : () => max
   const items = ref<PhotoItem[]>([])
   const chooseError = ref('')
   const uploads = new Map<string, PhotoUpload>()
@@ -60,7 +62,7 @@ export function usePhotoUpload(max: number = MAX_PHOTOS) {
   const ids = computed(() => items.value.filter((i) => i.status === 'done' && i.mediaId !== null).map((i) => i.mediaId as number))
   const uploading = computed(() => items.value.some((i) => i.status === 'uploading'))
   const failed = computed(() => items.value.filter((i) => i.status === 'failed').length)
-  const full = computed(() => items.value.length >= max)
+  const full = computed(() => items.value.length >= limit())
 
   const find = (key: string) => items.value.find((i) => i.key === key)
 
@@ -93,7 +95,7 @@ export function usePhotoUpload(max: number = MAX_PHOTOS) {
   }
 
   function add(picked: Picked[]) {
-    for (const p of picked.slice(0, max - items.value.length)) {
+    for (const p of picked.slice(0, limit() - items.value.length)) {
       const key = `p${++sequence}`
       items.value.push({ key, path: p.path, status: 'uploading', progress: 0, mediaId: null, error: '' })
       // Too large for the server: say so at once instead of sending 5 MB to be refused.
@@ -110,9 +112,9 @@ export function usePhotoUpload(max: number = MAX_PHOTOS) {
   /** Opens the album or camera for as many photos as may still be added. */
   async function choose(): Promise<void> {
     chooseError.value = ''
-    const room = max - items.value.length
+    const room = limit() - items.value.length
     if (room <= 0) {
-      chooseError.value = `最多上传 ${max} 张照片`
+      chooseError.value = `最多上传 ${limit()} 张照片`
       return
     }
     try {
@@ -149,7 +151,23 @@ export function usePhotoUpload(max: number = MAX_PHOTOS) {
     chooseError.value = ''
   }
 
-  return { items, ids, uploading, failed, full, chooseError, choose, retry, remove, blocker, reset, max }
+  return {
+    items,
+    ids,
+    uploading,
+    failed,
+    full,
+    chooseError,
+    choose,
+    retry,
+    remove,
+    blocker,
+    reset,
+    /** How many photos may be picked in all (read again each time: the limit may be shared). */
+    get max() {
+      return limit()
+    },
+  }
 }
 
 /**

@@ -23,6 +23,7 @@ import { POLICY_CATEGORY_LABELS } from '@/policy/labels'
 import { PAGE_SIZE, usePagedList } from './usePagedList'
 import { checkedText, sendRetryingOnce, useIdempotencyKey, withLoading } from './useSubmit'
 import { useWorkbookDownload } from './useWorkbookDownload'
+import type { AttachmentSource } from './useAttachmentUpload'
 
 // ---- lookup ----
 
@@ -149,7 +150,7 @@ export interface PolicyFields {
 }
 
 /** Form fields the page shows problems under (the conditions' problems go on their rows). */
-export const POLICY_FIELDS = ['title', 'docNo', 'issuer', 'category', 'effectiveFrom', 'effectiveTo', 'summary', 'benefit', 'body', 'reason'] as const
+export const POLICY_FIELDS = ['title', 'docNo', 'issuer', 'category', 'effectiveFrom', 'effectiveTo', 'summary', 'benefit', 'body', 'reason', 'attachmentIds'] as const
 
 const emptyFields = (): PolicyFields => ({
   title: '',
@@ -199,7 +200,10 @@ export function policyContent(fields: PolicyFields, errors: Record<string, strin
  * the server, its problems on the rows), 保存草稿 and 发布. A new draft is sent once per content with an
  * Idempotency-Key; a change or a publication carries the version read.
  */
-export function usePolicyEdit(regionCode: () => string | null | undefined, options: { previewDelay?: number } = {}) {
+export function usePolicyEdit(
+  regionCode: () => string | null | undefined,
+  options: { previewDelay?: number; attachments?: AttachmentSource } = {},
+) {
   const fields = reactive<PolicyFields>(emptyFields())
   const rows = ref<ConditionRow[]>([])
   /** The saved conditions when the rows cannot show them (kept unless the user sets them anew). */
@@ -323,8 +327,11 @@ export function usePolicyEdit(regionCode: () => string | null | undefined, optio
     const published = policy.value?.status === 'PUBLISHED'
     const content = policyContent(fields, found, published)
     const conditions = conditionsTree()
+    const attachments = options.attachments
+    const wait = attachments?.blocker() ?? ''
+    if (wait) found.attachmentIds = wait
     errors.value = found
-    if (!content || !conditions.ok) {
+    if (!content || !conditions.ok || wait) {
       error.value = '请按提示修改后再保存'
       return null
     }
@@ -336,7 +343,7 @@ export function usePolicyEdit(regionCode: () => string | null | undefined, optio
         const body: PolicyUpdate = {
           version: policy.value.version,
           ...rest,
-          attachmentIds: policy.value.attachmentIds,
+          attachmentIds: attachments ? [...attachments.ids.value] : policy.value.attachmentIds,
           conditions: conditions.tree,
           reason,
         }
@@ -348,11 +355,13 @@ export function usePolicyEdit(regionCode: () => string | null | undefined, optio
           return null
         }
         const body: NewPolicy = { ...rest, regionCode: region, conditions: conditions.tree }
+        if (attachments?.ids.value.length) body.attachmentIds = [...attachments.ids.value]
         const key = keys.keyFor(JSON.stringify(body))
         saved = await sendRetryingOnce(() => policiesApi.create(body, key))
         keys.renew()
       }
       fill(saved)
+      attachments?.saved(saved.attachmentIds)
       errors.value = {}
       rowErrors.value = {}
       return saved

@@ -78,44 +78,44 @@ export async function downloadToTemp(path: string, query?: RequestOptions['query
   return res.filePath
 }
 
-/** Mini-program: download with the bearer token, then open the workbook in WeChat's viewer. */
-async function downloadInMiniProgram(path: string, query: RequestOptions['query']): Promise<void> {
+export const FILE_OPEN_FAILED = '文件已下载，但无法打开，请稍后在“文件”中查看'
+
+/** Mini-program: download with the bearer token, then open the file in WeChat's document viewer. */
+async function downloadInMiniProgram(path: string, query: RequestOptions['query'], fileType: 'xlsx' | 'pdf'): Promise<void> {
   const filePath = await downloadToTemp(path, query)
   await new Promise<void>((resolve, reject) => {
     uni.openDocument({
       filePath,
-      fileType: 'xlsx',
+      fileType,
       showMenu: true,
       success: () => resolve(),
-      fail: () => reject(new Error('文件已下载，但无法打开，请稍后在“文件”中查看')),
+      fail: () => reject(new Error(FILE_OPEN_FAILED)),
     })
   })
 }
 
 /** Downloads an Excel workbook from the API: saved by the browser in H5, opened in WeChat's viewer in the mini-program. */
 export function downloadWorkbook(path: string, query: RequestOptions['query'], fileName: string): Promise<void> {
-  return isH5() ? downloadInBrowser(path, query, fileName) : downloadInMiniProgram(path, query)
+  return isH5() ? downloadInBrowser(path, query, fileName) : downloadInMiniProgram(path, query, 'xlsx')
 }
 
-/** H5: a hidden file input; resolves null when the chooser is closed without a file. */
-function pickInBrowser(): Promise<PickedFile | null> {
-  return new Promise((resolve, reject) => {
+/** Opens a PDF from the API the same way: saved by the browser under its name in H5, WeChat's viewer in the mini-program. */
+export function openPdf(path: string, fileName: string): Promise<void> {
+  return isH5() ? downloadInBrowser(path, undefined, fileName) : downloadInMiniProgram(path, undefined, 'pdf')
+}
+
+/** H5: a hidden file input accepting `accept`; resolves null when the chooser is closed without a file. */
+function chooseInBrowser(accept: string): Promise<File | null> {
+  return new Promise((resolve) => {
     const input = document.createElement('input')
     input.type = 'file'
-    input.accept = XLSX_ACCEPT
+    input.accept = accept
     input.style.display = 'none'
     const done = () => input.remove()
     input.addEventListener('change', () => {
       const file = input.files?.[0]
       done()
-      if (!file) {
-        resolve(null)
-        return
-      }
-      file.arrayBuffer().then(
-        (data) => resolve({ name: file.name, size: file.size, data }),
-        () => reject(new Error('无法读取所选文件')),
-      )
+      resolve(file ?? null)
     })
     input.addEventListener('cancel', () => {
       done()
@@ -124,6 +124,17 @@ function pickInBrowser(): Promise<PickedFile | null> {
     document.body.appendChild(input)
     input.click()
   })
+}
+
+/** H5: one workbook, read into memory. */
+async function pickInBrowser(): Promise<PickedFile | null> {
+  const file = await chooseInBrowser(XLSX_ACCEPT)
+  if (!file) return null
+  try {
+    return { name: file.name, size: file.size, data: await file.arrayBuffer() }
+  } catch {
+    throw new Error('无法读取所选文件')
+  }
 }
 
 /** Mini-program: a file from a WeChat chat (wx.chooseMessageFile), read as an ArrayBuffer. */
@@ -153,4 +164,36 @@ function pickInMiniProgram(): Promise<PickedFile | null> {
 /** Lets the user pick one .xlsx workbook; null when cancelled. */
 export function pickWorkbook(): Promise<PickedFile | null> {
   return isH5() ? pickInBrowser() : pickInMiniProgram()
+}
+
+/** A picked file left where it is: a temporary path (a blob URL in H5) with the name the user sees. */
+export interface PickedPath {
+  path: string
+  name: string
+  size: number
+}
+
+export const PDF_CHOOSE_FAILED = '无法选择文件，请从微信聊天中选择 PDF 文件'
+
+/**
+ * Lets the user pick one PDF: a file input in H5, a file from a WeChat chat (wx.chooseMessageFile) in the
+ * mini-program, where files live; null when cancelled.
+ */
+export async function pickPdf(): Promise<PickedPath | null> {
+  if (isH5()) {
+    const file = await chooseInBrowser('.pdf,application/pdf')
+    return file ? { path: URL.createObjectURL(file), name: file.name, size: file.size } : null
+  }
+  return new Promise((resolve, reject) => {
+    uni.chooseMessageFile({
+      count: 1,
+      type: 'file',
+      extension: ['pdf'],
+      success: (res) => {
+        const file = res.tempFiles[0]
+        resolve(file ? { path: file.path, name: file.name, size: file.size } : null)
+      },
+      fail: (err) => (String(err?.errMsg ?? '').includes('cancel') ? resolve(null) : reject(new Error(PDF_CHOOSE_FAILED))),
+    })
+  })
 }

@@ -1,7 +1,7 @@
 import { ApiError, apiUrl, networkError, parseBody, toProblem, withSession, type RawResponse } from '@/api/client'
 import { errorMessage } from '@/api/errors'
 import type { Media } from '@/api/types'
-import { downloadToTemp, fetchBlob } from './files'
+import { downloadToTemp, fetchBlob, openPdf } from './files'
 import { isH5 } from './platform'
 
 export const MEDIA_PATH = '/api/media'
@@ -10,11 +10,21 @@ export const MAX_PHOTOS = 9
 /** The server's limit per photo. */
 export const MAX_PHOTO_BYTES = 5 * 1024 * 1024
 
+/** The server's limit per PDF (dixian.media.max-pdf-bytes). */
+export const MAX_PDF_BYTES = 10 * 1024 * 1024
+export const PDF_TYPE = 'application/pdf'
+
 export const PHOTO_TOO_LARGE = '照片超过 5 MB，请换一张或压缩后再传'
 export const PHOTO_WRONG_TYPE = '只能上传 JPG 或 PNG 格式的照片'
 export const PHOTO_NETWORK = '网络异常，照片上传失败，请点击重试'
+export const PDF_TOO_LARGE = 'PDF 文件超过 10 MB，请压缩或拆分后再传'
+export const PDF_WRONG_TYPE = '这不是有效的 PDF 文件'
+export const PDF_NETWORK = '网络异常，文件上传失败，请点击重试'
 
 export const mediaPath = (id: number) => `${MEDIA_PATH}/${id}`
+export const mediaInfoPath = (id: number) => `${MEDIA_PATH}/${id}/info`
+
+export const isPdf = (media: Pick<Media, 'contentType'>) => media.contentType === PDF_TYPE
 
 /** Why an upload failed, in words for the farmer or cadre holding the phone. */
 export function uploadErrorMessage(error: unknown): string {
@@ -25,6 +35,17 @@ export function uploadErrorMessage(error: unknown): string {
     return errorMessage(error)
   }
   return PHOTO_NETWORK
+}
+
+/** The same for a PDF. */
+export function pdfErrorMessage(error: unknown): string {
+  if (error instanceof ApiError) {
+    if (error.isNetworkError) return PDF_NETWORK
+    if (error.status === 413) return PDF_TOO_LARGE
+    if (error.status === 415) return PDF_WRONG_TYPE
+    return errorMessage(error)
+  }
+  return PDF_NETWORK
 }
 
 export interface PhotoUpload {
@@ -38,6 +59,14 @@ export interface PhotoUpload {
  * API call (renewed once on a 401). `onProgress` gets whole percents.
  */
 export function uploadPhoto(filePath: string, onProgress?: (percent: number) => void): PhotoUpload {
+  return uploadMedia(filePath, undefined, onProgress)
+}
+
+/**
+ * Sends one picked file (a photo or a PDF) to POST /api/media; `fileName`, when given, goes along as the form field
+ * `fileName`: a mini-program temporary path does not carry the name the user picked.
+ */
+export function uploadMedia(filePath: string, fileName: string | undefined, onProgress?: (percent: number) => void): PhotoUpload {
   let task: UniNamespace.UploadTask | null = null
   let aborted = false
   const done = withSession<RawResponse>(
@@ -52,6 +81,7 @@ export function uploadPhoto(filePath: string, onProgress?: (percent: number) => 
           url: apiUrl(MEDIA_PATH),
           filePath,
           name: 'file',
+          ...(fileName ? { formData: { fileName } } : {}),
           header: { Accept: 'application/json, application/problem+json', ...(token ? { Authorization: `Bearer ${token}` } : {}) },
           success: (res) => resolve({ statusCode: res.statusCode, data: res.data }),
           fail: (err) => reject(networkError(err?.errMsg)),
@@ -97,4 +127,9 @@ export function clearPhotoSources(): void {
     for (const src of sources.values()) src.then((url) => URL.revokeObjectURL(url)).catch(() => {})
   }
   sources.clear()
+}
+
+/** Opens an attached PDF under its name (see openPdf). */
+export function openMediaPdf(id: number, fileName: string | null | undefined): Promise<void> {
+  return openPdf(mediaPath(id), fileName || `附件${id}.pdf`)
 }

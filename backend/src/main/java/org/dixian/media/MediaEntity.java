@@ -9,7 +9,7 @@ import jakarta.persistence.Table;
 
 import java.time.OffsetDateTime;
 
-/** An uploaded photo: its file (by SHA-256), its EXIF evidence, and what it was attached to. */
+/** An uploaded photo or PDF: its file (by SHA-256), its name, its EXIF evidence, and what it was attached to. */
 @Entity
 @Table(name = "media")
 public class MediaEntity {
@@ -20,6 +20,8 @@ public class MediaEntity {
     public Long ownerId;
     @Column(name = "content_type")
     public String contentType;
+    @Column(name = "file_name")
+    public String fileName;
     public long size;
     @Column(columnDefinition = "bpchar")
     public String sha256;

@@ -4,6 +4,8 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
 import org.dixian.platform.concurrency.OffLoop;
 import org.dixian.platform.errors.ApiException;
 import org.dixian.platform.errors.FieldError;
@@ -25,9 +27,10 @@ import java.util.HashSet;
 import java.util.List;
 
 /**
- * Photos: uploaded by farmers and cadres (JPEG or PNG, decided by the bytes), kept on disk with their EXIF location
- * and time, and attached afterwards by the feature that uses them (a declaration, a home visit), inside that
- * feature's transaction. The uploader always sees its photos; once attached, so do the case workers of the region.
+ * Photos and documents: uploaded by farmers and cadres (JPEG or PNG photos, PDF documents, decided by the bytes),
+ * kept on disk with a photo's EXIF location and time, and attached afterwards by the feature that uses them (a
+ * declaration, a home visit, a policy), inside that feature's transaction. The uploader always sees its uploads; once
+ * attached, so do the case workers of the region, and whoever the record's {@link AttachmentOwner} lets read it.
  */
 @ApplicationScoped
 public class MediaService {
@@ -38,37 +41,44 @@ public class MediaService {
     static final String NOT_ATTACHABLE = "照片不存在、不是您上传的或已被使用";
     private static final Logger LOG = Logger.getLogger(MediaService.class);
     private static final int MAX_ATTACHED_TO = 100;
+    private static final int MAX_FILE_NAME = 120;
 
     private final MediaRepository media;
     private final MediaStore store;
     private final Clock clock;
+    private final Instance<AttachmentOwner> owners;
     private final long maxBytes;
+    private final long maxPdfBytes;
 
-    public MediaService(MediaRepository media, MediaStore store, Clock clock,
-                        @ConfigProperty(name = "dixian.media.max-bytes", defaultValue = "5242880") long maxBytes) {
+    public MediaService(MediaRepository media, MediaStore store, Clock clock, @Any Instance<AttachmentOwner> owners,
+                        @ConfigProperty(name = "dixian.media.max-bytes", defaultValue = "5242880") long maxBytes,
+                        @ConfigProperty(name = "dixian.media.max-pdf-bytes", defaultValue = "10485760") long maxPdfBytes) {
         this.media = media;
         this.store = store;
         this.clock = clock;
+        this.owners = owners;
         this.maxBytes = maxBytes;
+        this.maxPdfBytes = maxPdfBytes;
     }
 
-    /** Stores an uploaded file of {@code size} bytes as the caller's photo (not attached to anything yet). */
-    public Uni<Media> upload(Scope scope, Path file, long size) {
+    /**
+     * Stores an uploaded file of {@code size} bytes as the caller's photo or PDF (not attached to anything yet);
+     * {@code fileName} is the name the uploader gave, kept without any path.
+     */
+    public Uni<Media> upload(Scope scope, Path file, long size, String fileName) {
         if (scope.role() == Role.API_CLIENT) {
-            throw ApiException.forbidden("接入系统不能上传照片");
+            throw ApiException.forbidden("接入系统不能上传照片或文件");
         }
         if (file == null || size <= 0) {
-            throw ApiException.invalid("file", "请选择要上传的照片");
+            throw ApiException.invalid("file", "请选择要上传的照片或文件");
         }
-        if (size > maxBytes) {
-            String msg = "照片不能超过 " + readable(maxBytes);
-            throw new ApiException(413, "payload-too-large", "文件过大", msg, List.of(new FieldError("file", msg)));
-        }
-        // Reading the upload, parsing its EXIF and writing it into the store are blocking file I/O.
-        return OffLoop.run(() -> keep(file)).chain(kept -> Panache.withTransaction(() -> {
+        // Reading the upload (its type decides its size limit), parsing its EXIF and writing it into the store are
+        // blocking file I/O.
+        return OffLoop.run(() -> keep(file, size)).chain(kept -> Panache.withTransaction(() -> {
             MediaEntity e = new MediaEntity();
             e.ownerId = scope.accountId();
             e.contentType = kept.type().contentType();
+            e.fileName = cleanFileName(fileName);
             e.size = size;
             e.sha256 = kept.sha256();
             e.latitude = kept.evidence().latitude();
@@ -80,7 +90,10 @@ public class MediaService {
         })).map(Media::of);
     }
 
-    /** The photo's type, size and EXIF evidence, for its uploader or a cadre of the region it is attached in. */
+    /**
+     * The upload's type, name, size and EXIF evidence, for its uploader, a cadre of the region it is attached in, or a
+     * reader of the publication it is attached to.
+     */
     @WithSession
     public Uni<Media> info(Scope scope, long id) {
         return requireVisible(scope, id).map(Media::of);
@@ -95,7 +108,7 @@ public class MediaService {
                         LOG.errorf("The file of photo %d (%s) is missing from %s", e.id, e.sha256, store.dir());
                         throw ApiException.notFound("照片文件已丢失，请重新上传");
                     }
-                    return new MediaFile(e.contentType, e.sha256, bytes.get());
+                    return new MediaFile(e.contentType, e.fileName, e.sha256, bytes.get());
                 }));
     }
 
@@ -152,32 +165,83 @@ public class MediaService {
 
     private Uni<MediaEntity> requireVisible(Scope scope, long id) {
         return media.findVisible(scope, id, scope.hasRole(REGION_READERS))
+                .chain(e -> e != null ? Uni.createFrom().item(e) : media.findById(id).chain(m -> readableAttachment(scope, m)))
                 .onItem().ifNull().failWith(() -> ApiException.notFound(NOT_FOUND));
     }
 
-    /** An upload checked, read for evidence and stored. */
-    private record Kept(ImageType type, String sha256, PhotoEvidence evidence) {
+    /** The medium when the owner of the record it is attached to lets the caller read it; null otherwise. */
+    private Uni<MediaEntity> readableAttachment(Scope scope, MediaEntity m) {
+        if (m == null || m.attachedTo == null) {
+            return Uni.createFrom().nullItem();
+        }
+        int colon = m.attachedTo.indexOf(':');
+        long recordId;
+        try {
+            recordId = Long.parseLong(m.attachedTo.substring(colon + 1));
+        } catch (NumberFormatException e) {
+            return Uni.createFrom().nullItem();
+        }
+        String kind = colon < 0 ? "" : m.attachedTo.substring(0, colon);
+        for (AttachmentOwner owner : owners) {
+            if (owner.kind().equals(kind)) {
+                return owner.mayReadAttachment(scope, recordId, m.id).map(ok -> ok ? m : null);
+            }
+        }
+        return Uni.createFrom().nullItem();
     }
 
-    private Kept keep(Path file) {
+    /** An upload checked, read for evidence and stored. */
+    private record Kept(UploadType type, String sha256, PhotoEvidence evidence) {
+    }
+
+    private Kept keep(Path file, long size) {
         try {
-            ImageType type;
+            UploadType type;
             try (InputStream in = Files.newInputStream(file)) {
-                type = ImageType.detect(in.readNBytes(8));
+                type = UploadType.detect(in.readNBytes(UploadType.SIGNATURE_BYTES));
             }
             if (type == null) {
-                String msg = "只能上传 JPEG 或 PNG 格式的照片";
+                String msg = "只能上传 JPEG、PNG 格式的照片或 PDF 文件";
                 throw new ApiException(415, "unsupported-media-type", "不支持的内容类型", msg,
                         List.of(new FieldError("file", msg)));
             }
-            PhotoEvidence evidence;
-            try (InputStream in = Files.newInputStream(file)) {
-                evidence = PhotoEvidence.of(type, in);
+            if (type.isImage() && size > maxBytes) {
+                throw tooLarge("照片不能超过 " + readable(maxBytes));
+            }
+            if (type == UploadType.PDF && size > maxPdfBytes) {
+                throw tooLarge("PDF 文件不能超过 " + readable(maxPdfBytes));
+            }
+            PhotoEvidence evidence = PhotoEvidence.NONE;
+            if (type.isImage()) {
+                try (InputStream in = Files.newInputStream(file)) {
+                    evidence = PhotoEvidence.of(type, in);
+                }
             }
             return new Kept(type, store.put(file), evidence);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private static ApiException tooLarge(String msg) {
+        return new ApiException(413, "payload-too-large", "文件过大", msg, List.of(new FieldError("file", msg)));
+    }
+
+    /** The last part of a path-like name without control characters or quotes, at most 120 characters; null when blank. */
+    static String cleanFileName(String name) {
+        if (name == null) {
+            return null;
+        }
+        String base = name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1)
+                .replaceAll("[\\p{Cntrl}\"]", "").strip();
+        if (base.isEmpty() || base.equals(".") || base.equals("..")) {
+            return null;
+        }
+        if (base.codePointCount(0, base.length()) > MAX_FILE_NAME) {
+            // Keep the end, where the extension is.
+            base = base.substring(base.offsetByCodePoints(base.length(), -MAX_FILE_NAME));
+        }
+        return base;
     }
 
     static String readable(long bytes) {

@@ -23,7 +23,7 @@ record PhotoEvidence(Double latitude, Double longitude, String takenAt) {
     private static final Logger LOG = Logger.getLogger(PhotoEvidence.class);
     private static final int MAX_TAKEN_AT = 40;
 
-    static PhotoEvidence of(ImageType type, byte[] data) {
+    static PhotoEvidence of(UploadType type, byte[] data) {
         return of(type, new ByteArrayInputStream(data));
     }
 
@@ -31,8 +31,8 @@ record PhotoEvidence(Double latitude, Double longitude, String takenAt) {
      * The evidence in a JPEG's EXIF segment; {@link #NONE} for anything else or on any failure. Reads the segments
      * before the image data only.
      */
-    static PhotoEvidence of(ImageType type, InputStream data) {
-        if (type != ImageType.JPEG) {
+    static PhotoEvidence of(UploadType type, InputStream data) {
+        if (type != UploadType.JPEG) {
             return NONE;
         }
         try {

@@ -238,6 +238,18 @@ public class NoticeService {
         });
     }
 
+    /**
+     * Whether the caller sees the notice exactly as {@link #read} would (sent to it, or managed by it) and
+     * {@code mediaId} is one of its attachments; false for anything out of sight.
+     */
+    Uni<Boolean> attachmentReadable(Scope scope, long id, long mediaId) {
+        if (scope.role() != Role.FARMER && !scope.hasRole(NoticeRules.CADRES)) {
+            return Uni.createFrom().item(false);
+        }
+        return visible(scope, id).map(n -> n.attachmentIds().contains(mediaId))
+                .onFailure(ApiException.class).recoverWithItem(false);
+    }
+
     Uni<Notice> view(Scope scope, long id) {
         return visible(scope, id).chain(n -> views(List.of(n))).map(l -> l.get(0));
     }

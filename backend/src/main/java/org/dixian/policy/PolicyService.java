@@ -113,6 +113,18 @@ public class PolicyService {
         })).chain(p -> withReach(scope, p));
     }
 
+    /**
+     * Whether the caller sees the policy exactly as {@link #get} would (published and in force for its region, or
+     * any state for the cadres of the issuing region and above) and {@code mediaId} is one of its attachments; runs in
+     * the caller's session, false for anything out of sight.
+     */
+    Uni<Boolean> attachmentReadable(Scope scope, long id, long mediaId) {
+        return Uni.createFrom().deferred(() -> viewer(scope))
+                .chain(v -> policies.requireVisible(v, id))
+                .map(p -> p.attachmentIds != null && p.attachmentIds.contains(mediaId))
+                .onFailure(ApiException.class).recoverWithItem(false);
+    }
+
     @WithSession
     Uni<Policy> loadVisible(Viewer v, long id) {
         return policies.requireVisible(v, id).chain(this::view);

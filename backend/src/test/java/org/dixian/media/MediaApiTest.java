@@ -3,6 +3,7 @@ package org.dixian.media;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.vertx.VertxContextSupport;
+import io.restassured.builder.MultiPartSpecBuilder;
 import io.restassured.path.json.JsonPath;
 import io.restassured.path.json.config.JsonPathConfig;
 import io.restassured.response.Response;
@@ -140,7 +141,7 @@ class MediaApiTest {
         assertEquals("image/png", png.jsonPath().getString("contentType"));
 
         JsonPath gif = assertProblem(upload(farmer, "photo.jpg", TestPhotos.gif(), "image/jpeg"), 415);
-        assertEquals("只能上传 JPEG 或 PNG 格式的照片", gif.getString("detail"));
+        assertEquals("只能上传 JPEG、PNG 格式的照片或 PDF 文件", gif.getString("detail"));
         assertEquals(List.of("file"), gif.getList("errors.field"));
         assertProblem(upload(farmer, "notes.txt", "不是照片".getBytes(StandardCharsets.UTF_8), "text/plain"), 415);
         assertProblem(upload(farmer, "x.jpg", new byte[] {(byte) 0xFF, (byte) 0xD8}, "image/jpeg"), 415);
@@ -155,6 +156,79 @@ class MediaApiTest {
         // Exactly at the limit is fine.
         Response atLimit = upload(farmer(), "limit.jpg", Arrays.copyOf(TestPhotos.jpeg(), 5 * 1024 * 1024), "image/jpeg");
         assertEquals(201, atLimit.statusCode(), atLimit::asString);
+    }
+
+    @Test
+    void aPdfIsStoredWithItsNameAndServedUnderIt() {
+        Tokens.Principal cadre = Tokens.countyCadre();
+        byte[] pdf = TestPhotos.pdf();
+        Response r = upload(cadre, "scans/measures-2026.pdf", pdf, "application/pdf");
+        assertEquals(201, r.statusCode(), r::asString);
+        assertEquals("application/pdf", r.jsonPath().getString("contentType"));
+        assertEquals("measures-2026.pdf", r.jsonPath().getString("fileName"));
+        assertEquals(pdf.length, r.jsonPath().getLong("size"));
+        assertNull(r.jsonPath().get("latitude"));
+        Response bytes = Api.as(cadre).get("/api/media/{id}", r.jsonPath().getLong("id"));
+        assertEquals(200, bytes.statusCode(), bytes::asString);
+        assertEquals("application/pdf", bytes.contentType());
+        assertEquals("inline; filename=\"measures-2026.pdf\"; filename*=UTF-8''measures-2026.pdf", bytes.header("Content-Disposition"));
+        assertArrayEquals(pdf, bytes.asByteArray());
+
+        // The mini-program's temporary path carries no name: the form field fileName gives it, in Chinese too.
+        Response named = Api.as(cadre).multiPart("file", "tmp_8f3a.pdf", pdf, "application/pdf")
+                .multiPart(new MultiPartSpecBuilder("兰考县医疗救助办法.pdf").controlName("fileName")
+                        .mimeType("text/plain").charset(StandardCharsets.UTF_8).build())
+                .post("/api/media");
+        assertEquals(201, named.statusCode(), named::asString);
+        assertEquals("兰考县医疗救助办法.pdf", named.jsonPath().getString("fileName"));
+        long id = named.jsonPath().getLong("id");
+        assertEquals("兰考县医疗救助办法.pdf", Api.as(cadre).get("/api/media/{id}/info", id).jsonPath().getString("fileName"));
+        assertEquals("inline; filename=\"_________.pdf\"; filename*=UTF-8''"
+                        + "%E5%85%B0%E8%80%83%E5%8E%BF%E5%8C%BB%E7%96%97%E6%95%91%E5%8A%A9%E5%8A%9E%E6%B3%95.pdf",
+                Api.as(cadre).get("/api/media/{id}", id).header("Content-Disposition"));
+
+        // A photo keeps its name too, and gets no Content-Disposition.
+        Response photo = upload(cadre, "IMG_0002.JPG", TestPhotos.jpeg(), "image/jpeg");
+        assertEquals("IMG_0002.JPG", photo.jsonPath().getString("fileName"));
+        assertNull(Api.as(cadre).get("/api/media/{id}", photo.jsonPath().getLong("id")).header("Content-Disposition"));
+    }
+
+    @Test
+    void aDeclaredPdfMustStartWithThePdfSignature() {
+        Tokens.Principal cadre = Tokens.countyCadre();
+        JsonPath p = assertProblem(upload(cadre, "fake.pdf", "<html>不是 PDF</html>".getBytes(StandardCharsets.UTF_8),
+                "application/pdf"), 415);
+        assertEquals(List.of("file"), p.getList("errors.field"));
+        assertProblem(upload(cadre, "short.pdf", "%PD".getBytes(StandardCharsets.US_ASCII), "application/pdf"), 415);
+        // The bytes decide: a PDF declared as a photo is a PDF.
+        Response disguised = upload(cadre, "scan.jpg", TestPhotos.pdf(), "image/jpeg");
+        assertEquals(201, disguised.statusCode(), disguised::asString);
+        assertEquals("application/pdf", disguised.jsonPath().getString("contentType"));
+    }
+
+    @Test
+    void aPdfOverItsOwnLimitIs413AndAPdfOverThePhotoLimitIsFine() {
+        Tokens.Principal cadre = Tokens.countyCadre();
+        byte[] pdf = TestPhotos.pdf();
+        Response sixMb = upload(cadre, "big.pdf", Arrays.copyOf(pdf, 6 * 1024 * 1024), "application/pdf");
+        assertEquals(201, sixMb.statusCode(), sixMb::asString);
+        JsonPath p = assertProblem(upload(cadre, "huge.pdf", Arrays.copyOf(pdf, 10 * 1024 * 1024 + 1), "application/pdf"), 413);
+        assertEquals("PDF 文件不能超过 10 MB", p.getString("detail"));
+        assertEquals(List.of("file"), p.getList("errors.field"));
+    }
+
+    @Test
+    void fileNamesLoseTheirPathAndControlCharacters() {
+        assertEquals("a.pdf", MediaService.cleanFileName("/tmp/x/a.pdf"));
+        assertEquals("a.pdf", MediaService.cleanFileName("..\\a.pdf"));
+        assertEquals("ab.pdf", MediaService.cleanFileName("a\u0000\"b.pdf"));
+        assertNull(MediaService.cleanFileName("  "));
+        assertNull(MediaService.cleanFileName("dir/"));
+        assertNull(MediaService.cleanFileName(null));
+        String longName = "政".repeat(200) + ".pdf";
+        String kept = MediaService.cleanFileName(longName);
+        assertEquals(120, kept.codePointCount(0, kept.length()));
+        assertTrue(kept.endsWith(".pdf"));
     }
 
     @Test

@@ -19,7 +19,7 @@ class PhotoEvidenceTest {
 
     @Test
     void readsGpsAndTimeInIntelByteOrder() {
-        PhotoEvidence e = PhotoEvidence.of(ImageType.JPEG,
+        PhotoEvidence e = PhotoEvidence.of(UploadType.JPEG,
                 TestPhotos.jpegWithExif(ByteOrder.LITTLE_ENDIAN, 'N', LAT, 'E', LON, "2025:06:01 09:15:42"));
         assertEquals(LAT_DEG, e.latitude(), 1e-9);
         assertEquals(LON_DEG, e.longitude(), 1e-9);
@@ -28,7 +28,7 @@ class PhotoEvidenceTest {
 
     @Test
     void readsGpsAndTimeInMotorolaByteOrder() {
-        PhotoEvidence e = PhotoEvidence.of(ImageType.JPEG,
+        PhotoEvidence e = PhotoEvidence.of(UploadType.JPEG,
                 TestPhotos.jpegWithExif(ByteOrder.BIG_ENDIAN, 'N', LAT, 'E', LON, "2025:06:01 09:15:42"));
         assertEquals(LAT_DEG, e.latitude(), 1e-9);
         assertEquals(LON_DEG, e.longitude(), 1e-9);
@@ -37,7 +37,7 @@ class PhotoEvidenceTest {
 
     @Test
     void southAndWestAreNegative() {
-        PhotoEvidence e = PhotoEvidence.of(ImageType.JPEG,
+        PhotoEvidence e = PhotoEvidence.of(UploadType.JPEG,
                 TestPhotos.jpegWithExif(ByteOrder.BIG_ENDIAN, 'S', LAT, 'W', LON, "2024:12:31 23:59:59"));
         assertEquals(-LAT_DEG, e.latitude(), 1e-9);
         assertEquals(-LON_DEG, e.longitude(), 1e-9);
@@ -45,7 +45,7 @@ class PhotoEvidenceTest {
 
     @Test
     void outOfRangeCoordinatesAreDropped() {
-        PhotoEvidence e = PhotoEvidence.of(ImageType.JPEG,
+        PhotoEvidence e = PhotoEvidence.of(UploadType.JPEG,
                 TestPhotos.jpegWithExif(ByteOrder.LITTLE_ENDIAN, 'N', new int[] {95, 0, 0}, 'E', LON, "2025:06:01 09:15:42"));
         assertNull(e.latitude());
         assertNull(e.longitude());
@@ -54,8 +54,8 @@ class PhotoEvidenceTest {
 
     @Test
     void noExifIsNoEvidence() {
-        assertEquals(PhotoEvidence.NONE, PhotoEvidence.of(ImageType.JPEG, TestPhotos.jpeg()));
-        assertEquals(PhotoEvidence.NONE, PhotoEvidence.of(ImageType.PNG, TestPhotos.png()));
+        assertEquals(PhotoEvidence.NONE, PhotoEvidence.of(UploadType.JPEG, TestPhotos.jpeg()));
+        assertEquals(PhotoEvidence.NONE, PhotoEvidence.of(UploadType.PNG, TestPhotos.png()));
     }
 
     @Test
@@ -70,25 +70,25 @@ class PhotoEvidenceTest {
                         java.io.ByteArrayOutputStream::write, (a, b) -> { }).toByteArray()};
         for (byte[] p : payloads) {
             // The reader may recover what it can; it must answer, and never with coordinates out of range.
-            PhotoEvidence e = PhotoEvidence.of(ImageType.JPEG, TestPhotos.withApp1(TestPhotos.jpeg(), p));
+            PhotoEvidence e = PhotoEvidence.of(UploadType.JPEG, TestPhotos.withApp1(TestPhotos.jpeg(), p));
             assertTrue(e.latitude() == null || Math.abs(e.latitude()) <= 90);
             assertTrue(e.longitude() == null || Math.abs(e.longitude()) <= 180);
         }
-        assertEquals(PhotoEvidence.NONE, PhotoEvidence.of(ImageType.JPEG, TestPhotos.withApp1(TestPhotos.jpeg(),
+        assertEquals(PhotoEvidence.NONE, PhotoEvidence.of(UploadType.JPEG, TestPhotos.withApp1(TestPhotos.jpeg(),
                 "Exif\0\0XX*\0garbage".getBytes(StandardCharsets.ISO_8859_1))));
         // A JPEG cut off in the middle of its EXIF segment.
         byte[] whole = TestPhotos.jpegWithExif(ByteOrder.BIG_ENDIAN, 'N', LAT, 'E', LON, "2025:06:01 09:15:42");
-        assertEquals(PhotoEvidence.NONE, PhotoEvidence.of(ImageType.JPEG, Arrays.copyOf(whole, 40)));
+        assertEquals(PhotoEvidence.NONE, PhotoEvidence.of(UploadType.JPEG, Arrays.copyOf(whole, 40)));
     }
 
     @Test
     void typesAreToldByTheirFirstBytes() {
-        assertEquals(ImageType.JPEG, ImageType.detect(TestPhotos.jpeg()));
-        assertEquals(ImageType.PNG, ImageType.detect(TestPhotos.png()));
-        assertNull(ImageType.detect(TestPhotos.gif()));
-        assertNull(ImageType.detect("<svg xmlns=\"http://www.w3.org/2000/svg\"/>".getBytes(StandardCharsets.UTF_8)));
-        assertNull(ImageType.detect(new byte[] {(byte) 0xFF, (byte) 0xD8}));
-        assertNull(ImageType.detect(new byte[0]));
+        assertEquals(UploadType.JPEG, UploadType.detect(TestPhotos.jpeg()));
+        assertEquals(UploadType.PNG, UploadType.detect(TestPhotos.png()));
+        assertNull(UploadType.detect(TestPhotos.gif()));
+        assertNull(UploadType.detect("<svg xmlns=\"http://www.w3.org/2000/svg\"/>".getBytes(StandardCharsets.UTF_8)));
+        assertNull(UploadType.detect(new byte[] {(byte) 0xFF, (byte) 0xD8}));
+        assertNull(UploadType.detect(new byte[0]));
     }
 
     @Test

@@ -27,6 +27,15 @@ public final class TestPhotos {
         return image("png");
     }
 
+    /** A small valid one-page PDF. */
+    public static byte[] pdf() {
+        String body = "%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n"
+                + "2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n"
+                + "3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 200 200]>>endobj\n"
+                + "trailer<</Root 1 0 R>>\n%%EOF\n";
+        return body.getBytes(StandardCharsets.US_ASCII);
+    }
+
     static byte[] gif() {
         return image("gif");
     }
