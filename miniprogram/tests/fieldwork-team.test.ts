@@ -4,7 +4,8 @@ import TeamPage from '@/pages/fieldwork/team.vue'
 import TeamsPage from '@/pages/fieldwork/teams.vue'
 import WorkbenchPage from '@/pages/workbench/index.vue'
 import type { Leave, Me, ResidentTeam, TeamAttendance } from '@/api/types'
-import { NEED_COMMENT, newLeaveBody, newMemberBody, newTeamBody } from '@/composables/useTeams'
+import { NEED_COMMENT, endMemberBody, newGeofenceBody, newLeaveBody, newMemberBody, newTeamBody } from '@/composables/useTeams'
+import { setPlatformForTesting } from '@/utils/platform'
 import { canDecideLeave, fieldworkLinks } from '@/fieldwork/labels'
 import { setTokens } from '@/stores/session'
 import { fakeUni, page, path, posts, problem, requests, serveRoutes, settle, type Routes } from './fake-uni'
@@ -261,6 +262,132 @@ describe('resident team page', () => {
     await settle()
     expect(path(posts()[0])).toBe('/api/teams/5/members')
     expect(posts()[0].data).toMatchObject({ accountId: 12, teamRole: 'MEMBER', sendingUnit: '县财政局' })
+  })
+})
+
+describe('village geofence and ending a dispatch', () => {
+  const fence = (over: object = {}) => ({ villageCode: VILLAGE, villageName: '任庄村', latitude: null, longitude: null, radiusMeters: 1000, ...over })
+  const here = (o: { success: (r: { latitude: number; longitude: number; accuracy: number }) => void }) =>
+    o.success({ latitude: 34.8231, longitude: 114.8125, accuracy: 12 })
+
+  it('checks the geofence and the end of a dispatch before asking the server', () => {
+    expect(newGeofenceBody({ centre: null, radiusMeters: '1000' }).errors).toEqual({ centre: '请用当前位置作村中心' })
+    for (const bad of ['99', '20001', '150.5', '', 'x']) expect(newGeofenceBody({ centre: { latitude: 34, longitude: 114 }, radiusMeters: bad }).errors.radiusMeters).toBeTruthy()
+    expect(newGeofenceBody({ centre: { latitude: 34, longitude: 114 }, radiusMeters: '20000' }).body).toEqual({ latitude: 34, longitude: 114, radiusMeters: 20000 })
+    expect(endMemberBody({ endDate: '2026-12-06', reason: '  ' }).errors).toEqual({ reason: '请填写结束选派的原因' })
+    expect(endMemberBody({ endDate: '2025-12-31', reason: '调回原单位' }, { dispatchFrom: '2026-01-01' }).errors.endDate).toBeTruthy()
+    expect(endMemberBody({ endDate: '2026-12-06', reason: ' 调回原单位 ' }).body).toEqual({ endDate: '2026-12-06', reason: '调回原单位' })
+  })
+
+  it('shows an unset centre with the default radius, and sets it from the current position', async () => {
+    page.query = { id: '5' }
+    setPlatformForTesting('mp-weixin')
+    fakeUni.getLocation.mockImplementation(here)
+    serveRoutes(
+      township,
+      routes({
+        'GET /api/villages/410225101201/geofence': () => ({ statusCode: 200, data: fence({ radiusMeters: 800 }) }),
+        'POST /api/villages/410225101201/geofence': (req) => ({ statusCode: 200, data: fence(req.data as object) }),
+      }),
+    )
+    const wrapper = mount(TeamPage)
+    await settle()
+    expect(wrapper.find('.geofence-centre').text()).toContain('未设置')
+    expect(wrapper.find('.geofence-radius').text()).toContain('800')
+    // Without a centre the radius starts from the province's default.
+    expect((wrapper.find('input.geofence-radius').element as HTMLInputElement).value).toBe('1000')
+
+    // Nothing to save without a centre.
+    await wrapper.find('.btn-geofence-save').trigger('tap')
+    await settle()
+    expect(wrapper.find('.field-error--centre').text()).toBe('请用当前位置作村中心')
+    expect(posts()).toHaveLength(0)
+
+    await wrapper.find('.btn-geofence-here').trigger('tap')
+    await settle()
+    expect(fakeUni.getLocation).toHaveBeenCalledWith(expect.objectContaining({ type: 'gcj02' }))
+    expect(wrapper.find('.field-error--centre').exists()).toBe(false)
+    await wrapper.find('input.geofence-radius').setValue('1500')
+    await wrapper.find('.btn-geofence-save').trigger('tap')
+    await settle()
+    expect(posts()).toHaveLength(1)
+    expect(path(posts()[0])).toBe('/api/villages/410225101201/geofence')
+    expect(posts()[0].data).toEqual({ latitude: 34.8231, longitude: 114.8125, radiusMeters: 1500 })
+    expect(wrapper.find('.geofence-centre').text()).toContain('34.823100, 114.812500')
+    expect(wrapper.find('.geofence-radius').text()).toContain('1500')
+  })
+
+  it('keeps the current centre and shows the server’s 400 on the radius at the field', async () => {
+    page.query = { id: '5' }
+    serveRoutes(
+      township,
+      routes({
+        'GET /api/villages/410225101201/geofence': () => ({ statusCode: 200, data: fence({ latitude: 34.8, longitude: 114.8, radiusMeters: 600 }) }),
+        'POST /api/villages/410225101201/geofence': () =>
+          problem(400, '参数有误', '请求参数不符合要求', [{ field: 'radiusMeters', message: '签到半径超出本省允许的范围' }]),
+      }),
+    )
+    const wrapper = mount(TeamPage)
+    await settle()
+    expect(wrapper.find('.geofence-centre').text()).toContain('34.800000, 114.800000')
+    // A village with a centre keeps its radius.
+    expect((wrapper.find('input.geofence-radius').element as HTMLInputElement).value).toBe('600')
+    await wrapper.find('.btn-geofence-save').trigger('tap')
+    await settle()
+    expect(posts()[0].data).toEqual({ latitude: 34.8, longitude: 114.8, radiusMeters: 600 })
+    expect(wrapper.find('.field-error--radiusMeters').text()).toBe('签到半径超出本省允许的范围')
+    expect(fakeUni.getLocation).not.toHaveBeenCalled()
+  })
+
+  it('does not offer the geofence or ending a dispatch to an ordinary member', async () => {
+    serveRoutes(member, routes())
+    const wrapper = mount(TeamPage)
+    await settle()
+    expect(wrapper.find('.btn-geofence-save').exists()).toBe(false)
+    expect(wrapper.find('.btn-end-member').exists()).toBe(false)
+    expect(requests.some((r) => path(r).endsWith('/geofence'))).toBe(false)
+  })
+
+  it('ends a member’s dispatch: a reason is required, the body is sent and the member shows as ended', async () => {
+    page.query = { id: '5' }
+    const ended = (): ResidentTeam => {
+      const t = team()
+      t.members[2] = { ...t.members[2], endedOn: '2026-12-05', endReason: '调回原单位' }
+      return t
+    }
+    serveRoutes(
+      township,
+      routes({
+        'GET /api/villages/410225101201/geofence': () => ({ statusCode: 200, data: fence() }),
+        'POST /api/teams/5/members/53/end': () => ({ statusCode: 200, data: ended() }),
+      }),
+    )
+    const wrapper = mount(TeamPage)
+    await settle()
+    expect(wrapper.findAll('.btn-end-member')).toHaveLength(3)
+    await wrapper.findAll('.member')[2].find('.btn-end-member').trigger('tap')
+    await settle()
+    const form = wrapper.findAll('.member')[2]
+    expect(form.find('.end-date').attributes('value')).toMatch(/^\d{4}-\d{2}-\d{2}$/)
+
+    await form.find('.btn-end-submit').trigger('tap')
+    await settle()
+    expect(form.find('.field-error--endReason').text()).toBe('请填写结束选派的原因')
+    expect(posts()).toHaveLength(0)
+
+    await form.find('.end-date').trigger('change', { detail: { value: '2026-12-05' } })
+    await form.find('.end-reason').setValue('调回原单位')
+    await form.find('.btn-end-submit').trigger('tap')
+    await settle()
+    expect(posts()).toHaveLength(1)
+    expect(path(posts()[0])).toBe('/api/teams/5/members/53/end')
+    expect(posts()[0].data).toEqual({ endDate: '2026-12-05', reason: '调回原单位' })
+    const row = wrapper.findAll('.member')[2]
+    expect(row.classes()).toContain('member--ended')
+    expect(row.find('.member-ended').text()).toBe('已结束：2026-12-05，调回原单位')
+    expect(row.find('.btn-end-member').exists()).toBe(false)
+    expect(wrapper.find('.end-form').exists()).toBe(false)
+    expect(wrapper.findAll('.btn-end-member')).toHaveLength(2)
   })
 })
 

@@ -4,6 +4,9 @@ import { errorMessage } from '@/api/errors'
 import type {
   AssistanceUnit,
   CheckinRules,
+  EndTeamMember,
+  Geofence,
+  GeofenceUpdate,
   Leave,
   Me,
   NewLeave,
@@ -11,10 +14,12 @@ import type {
   NewTeamMember,
   ResidentTeam,
   TeamAttendance,
+  TeamMember,
   TeamRole,
 } from '@/api/types'
 import { canDecideLeave, isTownshipOrAbove, isVillageCode, monthOf, myMembership } from '@/fieldwork/labels'
 import { todayInBeijing } from '@/utils/household'
+import { NO_GEOLOCATION, getLocation, type GeoLocation } from '@/utils/platform'
 import { checkedText, useFormSubmit, withLoading, type Draft } from './useSubmit'
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/
@@ -66,6 +71,55 @@ export function newMemberBody(fields: MemberFields): Draft<NewTeamMember> {
   if (sendingUnit) body.sendingUnit = sendingUnit
   if (fields.dispatchTo) body.dispatchTo = fields.dispatchTo
   return { body, errors }
+}
+
+export const GEOFENCE_MIN_RADIUS = 100
+export const GEOFENCE_MAX_RADIUS = 20000
+export const NO_LOCATION_FOR_GEOFENCE = '当前浏览器不支持定位，请在微信小程序中用当前位置设置村中心'
+
+export interface GeofenceFields {
+  /** The centre to save: the current position just read, or the village's centre kept as it is. */
+  centre: { latitude: number; longitude: number } | null
+  radiusMeters: string
+}
+
+/** Problems of the latitude and longitude are shown at the centre. */
+export const GEOFENCE_FIELDS = ['centre', 'latitude', 'longitude', 'radiusMeters'] as const
+
+/** GeofenceUpdate from the form, or what is missing before asking the server. */
+export function newGeofenceBody(fields: GeofenceFields): Draft<GeofenceUpdate> {
+  const errors: Record<string, string> = {}
+  if (!fields.centre) errors.centre = '请用当前位置作村中心'
+  const raw = String(fields.radiusMeters ?? '').trim()
+  const radius = Number(raw)
+  if (!raw || !Number.isInteger(radius) || radius < GEOFENCE_MIN_RADIUS || radius > GEOFENCE_MAX_RADIUS) {
+    errors.radiusMeters = `签到范围应为 ${GEOFENCE_MIN_RADIUS} 到 ${GEOFENCE_MAX_RADIUS} 米的整数`
+  }
+  if (Object.keys(errors).length || !fields.centre) return { body: null, errors }
+  return { body: { latitude: fields.centre.latitude, longitude: fields.centre.longitude, radiusMeters: radius }, errors }
+}
+
+/** A geofence's village centre, or null when it has none yet. */
+export function geofenceCentre(fence: Geofence | null): { latitude: number; longitude: number } | null {
+  if (!fence || fence.latitude == null || fence.longitude == null) return null
+  return { latitude: fence.latitude, longitude: fence.longitude }
+}
+
+export interface EndMemberFields {
+  endDate: string
+  reason: string
+}
+
+export const END_MEMBER_FIELDS = ['endDate', 'reason'] as const
+
+/** EndTeamMember from the form, or what is missing before asking the server. */
+export function endMemberBody(fields: EndMemberFields, member?: Pick<TeamMember, 'dispatchFrom'>): Draft<EndTeamMember> {
+  const errors: Record<string, string> = {}
+  if (!DATE.test(fields.endDate)) errors.endDate = '请选择结束日期'
+  else if (member && fields.endDate < member.dispatchFrom) errors.endDate = '结束日期不能早于选派开始日期'
+  const reason = checkedText(fields.reason, errors, 'reason', { label: '结束原因', max: 200, missing: '请填写结束选派的原因' })
+  if (Object.keys(errors).length) return { body: null, errors }
+  return { body: { endDate: fields.endDate, reason }, errors }
 }
 
 export interface TeamFields {
@@ -143,7 +197,8 @@ export function useTeamPage() {
 
   async function show(next: ResidentTeam) {
     team.value = next
-    await Promise.all([loadAttendance(), loadLeaves()])
+    closeEnd()
+    await Promise.all([loadAttendance(), loadLeaves(), loadGeofence()])
   }
 
   /** Opens the team `id`, or without one the first team I serve on. */
@@ -151,7 +206,10 @@ export function useTeamPage() {
     me.value = current
     noTeam.value = false
     checkinsApi.rules().then(
-      (r) => (rules.value = r),
+      (r) => {
+        rules.value = r
+        if (!geofenceFields.radiusMeters) geofenceFields.radiusMeters = String(r.defaultRadiusMeters)
+      },
       () => {},
     )
     const read = await withLoading(loading, error, async () => {
@@ -232,6 +290,102 @@ export function useTeamPage() {
     },
   })
 
+  // ---- the village's check-in geofence (township cadres and above) ----
+  const geofence = ref<Geofence | null>(null)
+  const geofenceError = ref('')
+  const geofenceLoading = ref(false)
+  const geofenceFields = reactive<GeofenceFields>({ centre: null, radiusMeters: '' })
+  /** The centre in the form is the position just read (otherwise the village's current centre, kept). */
+  const centreFromHere = ref(false)
+  const locating = ref(false)
+
+  function fillGeofence(fence: Geofence) {
+    geofence.value = fence
+    geofenceFields.centre = geofenceCentre(fence)
+    centreFromHere.value = false
+    // A village with a centre keeps its radius; one without starts from the province's default.
+    if (geofenceFields.centre) geofenceFields.radiusMeters = String(fence.radiusMeters)
+    else if (rules.value) geofenceFields.radiusMeters = String(rules.value.defaultRadiusMeters)
+  }
+
+  async function loadGeofence() {
+    geofence.value = null
+    if (!team.value || !mayAddMember.value) return
+    const code = team.value.villageCode
+    const read = await withLoading(geofenceLoading, geofenceError, () => checkinsApi.geofence(code))
+    if (read && team.value?.villageCode === code) fillGeofence(read)
+  }
+
+  async function useCurrentPosition(locate: () => Promise<GeoLocation> = getLocation): Promise<boolean> {
+    if (locating.value) return false
+    locating.value = true
+    geofenceForm.clear()
+    try {
+      const here = await locate()
+      geofenceFields.centre = { latitude: here.latitude, longitude: here.longitude }
+      centreFromHere.value = true
+      return true
+    } catch (e) {
+      const message = e instanceof Error ? e.message : String(e)
+      geofenceForm.errors.value = { centre: message === NO_GEOLOCATION ? NO_LOCATION_FOR_GEOFENCE : message }
+      return false
+    } finally {
+      locating.value = false
+    }
+  }
+
+  /** Goes back to the village's current centre (nothing to save when it has none). */
+  function keepCentre() {
+    geofenceFields.centre = geofenceCentre(geofence.value)
+    centreFromHere.value = false
+  }
+
+  const geofenceForm = useFormSubmit<GeofenceUpdate, Geofence>({
+    send: (body) => checkinsApi.setGeofence(team.value!.villageCode, body),
+    fields: GEOFENCE_FIELDS,
+    onDone: (saved) => {
+      fillGeofence(saved)
+      uni.showToast({ title: '已保存签到范围', icon: 'success' })
+    },
+  })
+
+  /** The server's problems with latitude or longitude are shown at the centre. */
+  const geofenceErrors = computed(() => {
+    const e = geofenceForm.errors.value
+    return { centre: e.centre || e.latitude || e.longitude || '', radiusMeters: e.radiusMeters || '' }
+  })
+
+  // ---- ending a member's dispatch (township cadres and above) ----
+  const endingId = ref<number | null>(null)
+  const endFields = reactive<EndMemberFields>({ endDate: today, reason: '' })
+  const endForm = useFormSubmit<EndTeamMember, ResidentTeam>({
+    send: (body) => teamsApi.endMember(team.value!.id, endingId.value!, body),
+    fields: END_MEMBER_FIELDS,
+    onDone: (updated) => {
+      team.value = updated
+      closeEnd()
+      uni.showToast({ title: '已结束选派', icon: 'success' })
+      loadAttendance()
+    },
+  })
+
+  function openEnd(m: TeamMember) {
+    endingId.value = m.id
+    Object.assign(endFields, { endDate: today, reason: '' })
+    endForm.clear()
+  }
+
+  function closeEnd() {
+    endingId.value = null
+    endForm.clear()
+  }
+
+  function endMember() {
+    const m = team.value?.members.find((x) => x.id === endingId.value)
+    if (!m) return Promise.resolve(null)
+    return endForm.submit(() => endMemberBody(endFields, m))
+  }
+
   return {
     me,
     mine,
@@ -265,6 +419,24 @@ export function useTeamPage() {
     memberFields,
     memberForm,
     addMember: () => memberForm.submit(() => newMemberBody(memberFields)),
+    geofence,
+    geofenceError,
+    geofenceLoading,
+    geofenceFields,
+    geofenceForm,
+    geofenceErrors,
+    centreFromHere,
+    locating,
+    loadGeofence,
+    useCurrentPosition,
+    keepCentre,
+    saveGeofence: () => geofenceForm.submit(() => newGeofenceBody(geofenceFields)),
+    endingId,
+    endFields,
+    endForm,
+    openEnd,
+    closeEnd,
+    endMember,
   }
 }
 
