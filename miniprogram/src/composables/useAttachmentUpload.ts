@@ -3,7 +3,7 @@ import { mediaApi } from '@/api/endpoints'
 import type { Media } from '@/api/types'
 import { pickPdf, PDF_CHOOSE_FAILED, type PickedPath } from '@/utils/files'
 import { isPdf, MAX_PDF_BYTES, PDF_TOO_LARGE, pdfErrorMessage, uploadMedia, type PhotoUpload } from '@/utils/media'
-import { usePhotoUpload, type PhotoStatus } from './usePhotoUpload'
+import { follow, usePhotoUpload, type PhotoStatus } from './usePhotoUpload'
 
 /** A policy or a notice carries up to 10 attachments (contract: attachmentIds maxItems 10). */
 export const MAX_ATTACHMENTS = 10
@@ -67,26 +67,7 @@ export function useAttachmentUpload(max: number = MAX_ATTACHMENTS) {
     item.status = 'uploading'
     item.progress = 0
     item.error = ''
-    const upload = uploadMedia(item.path, item.name, (percent) => {
-      const current = find(key)
-      if (current && current.status === 'uploading') current.progress = percent
-    })
-    uploads.set(key, upload)
-    upload.done.then(
-      (media) => {
-        const current = find(key)
-        if (!current || uploads.get(key) !== upload) return
-        current.status = 'done'
-        current.progress = 100
-        current.mediaId = media.id
-      },
-      (e) => {
-        const current = find(key)
-        if (!current || uploads.get(key) !== upload) return
-        current.status = 'failed'
-        current.error = pdfErrorMessage(e)
-      },
-    )
+    follow(key, find, uploads, (progress) => uploadMedia(item.path, item.name, progress), pdfErrorMessage)
   }
 
   function addDocument(picked: PickedPath) {

@@ -48,6 +48,47 @@ function pickImages(count: number): Promise<Picked[] | null> {
 
 let sequence = 0
 
+/** An item uploading, as both the photo and the document lists keep it. */
+interface Tracked {
+  status: PhotoStatus
+  progress: number
+  error: string
+  mediaId: number | null
+}
+
+/**
+ * Starts an upload for the item under `key` and follows it: progress while it runs, then done with the saved id or
+ * failed with `message(e)`. An answer for an item removed or restarted meanwhile is ignored.
+ */
+export function follow(
+  key: string,
+  find: (key: string) => Tracked | undefined,
+  uploads: Map<string, PhotoUpload>,
+  begin: (progress: (percent: number) => void) => PhotoUpload,
+  message: (e: unknown) => string,
+) {
+  const upload = begin((percent) => {
+    const current = find(key)
+    if (current && current.status === 'uploading') current.progress = percent
+  })
+  uploads.set(key, upload)
+  upload.done.then(
+    (media) => {
+      const current = find(key)
+      if (!current || uploads.get(key) !== upload) return
+      current.status = 'done'
+      current.progress = 100
+      current.mediaId = media.id
+    },
+    (e) => {
+      const current = find(key)
+      if (!current || uploads.get(key) !== upload) return
+      current.status = 'failed'
+      current.error = message(e)
+    },
+  )
+}
+
 /**
  * Photos picked with uni.chooseImage (compressed, up to `max`) and uploaded at once to /api/media, each with
  * its progress; a failed one can be retried or removed. `ids` are the saved photos in the order picked.
@@ -72,26 +113,7 @@ export function usePhotoUpload(max: number | (() => number) = MAX_PHOTOS) {
     item.status = 'uploading'
     item.progress = 0
     item.error = ''
-    const upload = uploadPhoto(item.path, (percent) => {
-      const current = find(key)
-      if (current && current.status === 'uploading') current.progress = percent
-    })
-    uploads.set(key, upload)
-    upload.done.then(
-      (media) => {
-        const current = find(key)
-        if (!current || uploads.get(key) !== upload) return
-        current.status = 'done'
-        current.progress = 100
-        current.mediaId = media.id
-      },
-      (e) => {
-        const current = find(key)
-        if (!current || uploads.get(key) !== upload) return
-        current.status = 'failed'
-        current.error = uploadErrorMessage(e)
-      },
-    )
+    follow(key, find, uploads, (progress) => uploadPhoto(item.path, progress), uploadErrorMessage)
   }
 
   function add(picked: Picked[]) {
