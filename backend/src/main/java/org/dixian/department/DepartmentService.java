@@ -24,7 +24,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.IntStream;
 
 /**
  * The registry of departments (民政局, 医保局 …) that tickets can be given to (src-docs/tickets.md). Departments sit at
@@ -142,8 +141,7 @@ public class DepartmentService {
         if (!scope.covers(from)) {
             throw ApiException.invalid("region", "只能查看本人管辖区划内的部门");
         }
-        List<String> path = IntStream.rangeClosed(1, RegionCodes.level(from)).mapToObj(l -> RegionCodes.ancestorAt(from, l)).toList();
-        return departments.seenFrom(RegionCodes.range(from), path).chain(this::views);
+        return departments.seenFrom(RegionCodes.range(from), RegionCodes.path(from)).chain(this::views);
     }
 
     /**

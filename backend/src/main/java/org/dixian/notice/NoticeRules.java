@@ -5,7 +5,6 @@ import org.dixian.platform.security.RegionCodes;
 import org.dixian.platform.security.Role;
 import org.dixian.platform.security.Scope;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -44,11 +43,7 @@ final class NoticeRules {
         if (scope.regionCode() == null || scope.role() == Role.FARMER && scope.householdId() == null) {
             return List.of();
         }
-        List<String> out = new ArrayList<>();
-        for (int level = 1; level <= scope.level(); level++) {
-            out.add(RegionCodes.ancestorAt(scope.regionCode(), level));
-        }
-        return out;
+        return RegionCodes.path(scope.regionCode());
     }
 
     /** Whether a notice in this state is sent to the caller (it reads, confirms and is counted as a reader). */

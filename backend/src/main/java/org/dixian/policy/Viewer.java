@@ -3,7 +3,6 @@ package org.dixian.policy;
 import org.dixian.platform.security.RegionCodes;
 
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -15,11 +14,7 @@ public record Viewer(String region, boolean cadre, LocalDate today, Long househo
 
     /** The region itself and every region above it. */
     public List<String> ancestors() {
-        List<String> out = new ArrayList<>();
-        for (int level = 1; level <= RegionCodes.level(region); level++) {
-            out.add(RegionCodes.ancestorAt(region, level));
-        }
-        return out;
+        return RegionCodes.path(region);
     }
 
     /** The code range of the region and below (used for cadres only). */

@@ -8,7 +8,6 @@ import org.dixian.platform.security.RegionCodes;
 import org.dixian.platform.security.Role;
 import org.dixian.platform.security.Scope;
 
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
@@ -53,11 +52,7 @@ public class RegionService {
     /** The chain from province to {@code code}, without scope checks: for composing views of the caller itself. */
     @WithSession
     public Uni<List<Region>> pathOf(String code) {
-        List<String> codes = new ArrayList<>();
-        for (int level = 1; level <= RegionCodes.level(code); level++) {
-            codes.add(RegionCodes.ancestorAt(code, level));
-        }
-        return regions.byCodes(codes).map(l -> l.stream().map(RegionEntity::view)
+        return regions.byCodes(RegionCodes.path(code)).map(l -> l.stream().map(RegionEntity::view)
                 .sorted(Comparator.comparingInt(Region::level)).toList());
     }
 

@@ -53,6 +53,15 @@ public final class RegionCodes {
         return pad(code.substring(0, DIGITS[level - 1]));
     }
 
+    /** The region's own code and those of every region above it, province first. */
+    public static java.util.List<String> path(String code) {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        for (int level = 1; level <= level(code); level++) {
+            out.add(ancestorAt(code, level));
+        }
+        return out;
+    }
+
     /** The code of the enclosing region at {@code level} (≤ the code's own level). */
     public static String ancestorAt(String code, int level) {
         return pad(code.substring(0, DIGITS[level]));

@@ -95,4 +95,11 @@ class RegionCodesTest {
     void pad() {
         assertEquals("410225000000", RegionCodes.pad("410225"));
     }
+
+    @Test
+    void pathRunsFromTheProvinceToTheRegionItself() {
+        assertEquals(java.util.List.of("410000000000", "410200000000", "410225000000", "410225101000", "410225101201"),
+                RegionCodes.path("410225101201"));
+        assertEquals(java.util.List.of("410000000000"), RegionCodes.path("410000000000"));
+    }
 }
