@@ -2,14 +2,11 @@ package org.dixian.policy;
 
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
+import org.dixian.platform.excel.Workbooks;
 import org.dixian.platform.concurrency.OffLoop;
 import org.dixian.platform.security.Scope;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.List;
 
 /** 政策找人 results as an Excel workbook: every eligible household of the region with its reach and reason. */
@@ -30,14 +27,9 @@ public class PolicyExport {
     }
 
     static byte[] write(List<PolicyMatch> rows) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try {
-            Workbook wb = new Workbook(out, "Dixian", "1.0");
+        return Workbooks.write(wb -> {
             Worksheet ws = wb.newWorksheet("符合条件的农户");
-            for (int c = 0; c < COLUMNS.size(); c++) {
-                ws.value(0, c, COLUMNS.get(c));
-            }
-            ws.range(0, 0, 0, COLUMNS.size() - 1).style().bold().set();
+            Workbooks.header(ws, COLUMNS);
             int r = 1;
             for (PolicyMatch m : rows) {
                 ws.value(r, 0, m.householdNo());
@@ -50,10 +42,6 @@ public class PolicyExport {
             }
             ws.width(0, 22);
             ws.width(5, 60);
-            wb.finish();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toByteArray();
+        });
     }
 }

@@ -2,14 +2,11 @@ package org.dixian.ticket;
 
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
+import org.dixian.platform.excel.Workbooks;
 import org.dixian.platform.concurrency.OffLoop;
 import org.dixian.platform.security.Scope;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -33,29 +30,16 @@ public class TicketStatsExport {
     }
 
     static byte[] write(TicketStats s) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try {
-            Workbook wb = new Workbook(out, "Dixian", "1.0");
+        return Workbooks.write(wb -> {
             sheet(wb.newWorksheet("按区划"), List.of("区划代码", "区划名称"), s.byRegion(), s.total(), true);
             sheet(wb.newWorksheet("按类别"), List.of("类别"), s.byCategory(), s.total(), false);
             sheet(wb.newWorksheet("按渠道"), List.of("渠道"), s.byChannel(), s.total(), false);
-            wb.finish();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toByteArray();
+        });
     }
 
     private static void sheet(Worksheet ws, List<String> keyColumns, List<TicketStatsRow> rows, TicketStatsRow total,
                               boolean withCode) {
-        int c = 0;
-        for (String h : keyColumns) {
-            ws.value(0, c++, h);
-        }
-        for (String h : COLUMNS) {
-            ws.value(0, c++, h);
-        }
-        ws.range(0, 0, 0, c - 1).style().bold().set();
+        int c = Workbooks.header(ws, java.util.stream.Stream.concat(keyColumns.stream(), COLUMNS.stream()).toList());
         int r = 1;
         for (TicketStatsRow row : rows) {
             line(ws, r++, row, withCode, false);

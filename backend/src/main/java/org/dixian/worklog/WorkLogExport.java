@@ -2,15 +2,12 @@ package org.dixian.worklog;
 
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
+import org.dixian.platform.excel.Workbooks;
 import org.dixian.platform.concurrency.OffLoop;
 import org.dixian.platform.security.Role;
 import org.dixian.platform.security.Scope;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -49,14 +46,9 @@ public class WorkLogExport {
     }
 
     byte[] write(List<Row> rows) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try {
-            Workbook wb = new Workbook(out, "Dixian", "1.0");
+        return Workbooks.write(wb -> {
             Worksheet ws = wb.newWorksheet("驻村日志");
-            for (int c = 0; c < COLUMNS.size(); c++) {
-                ws.value(0, c, COLUMNS.get(c));
-            }
-            ws.range(0, 0, 0, COLUMNS.size() - 1).style().bold().set();
+            Workbooks.header(ws, COLUMNS);
             int r = 1;
             for (Row row : rows) {
                 ws.value(r, 0, row.date().toString());
@@ -72,11 +64,7 @@ public class WorkLogExport {
             }
             ws.width(5, 60);
             ws.width(8, 40);
-            wb.finish();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toByteArray();
+        });
     }
 
     private String comment(Comment c) {
