@@ -62,10 +62,11 @@ public class DemoData {
     private final DepartmentService departments;
     private final GeofenceService geofences;
     private final TeamService teams;
+    private final java.time.Clock clock;
 
     public DemoData(@ConfigProperty(name = "dixian.demo.enabled") boolean enabled, AccountService accounts,
                     ApiClientService clients, DemoPolicies policies, DepartmentService departments,
-                    GeofenceService geofences, TeamService teams) {
+                    GeofenceService geofences, TeamService teams, java.time.Clock clock) {
         this.enabled = enabled;
         this.accounts = accounts;
         this.clients = clients;
@@ -73,6 +74,7 @@ public class DemoData {
         this.departments = departments;
         this.geofences = geofences;
         this.teams = teams;
+        this.clock = clock;
     }
 
     /** After the regions are loaded (priority 10); start-up thread, so waiting here is allowed. */
@@ -136,7 +138,7 @@ public class DemoData {
                 .chain(() -> accounts.firstActive(10)).chain(list -> list.stream()
                         .filter(a -> a.role() == Role.RESIDENT_CADRE && VILLAGE.equals(a.regionCode())).findFirst()
                         .map(a -> teams.seed(VILLAGE, a.id(), TeamRole.FIRST_SECRETARY, "开封市乡村振兴局",
-                                java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).withDayOfYear(1)))
+                                java.time.LocalDate.now(clock).withDayOfYear(1)))
                         .orElse(Uni.createFrom().voidItem()));
     }
 }
